@@ -1,0 +1,45 @@
+package dev.funnel.contracts;
+
+import dev.funnel.contracts.lead.LeadEngaged;
+import dev.funnel.contracts.lead.LeadErased;
+import dev.funnel.contracts.lead.LeadGenerated;
+import java.util.List;
+import java.util.Optional;
+
+/** The catalogue of every event type the funnel emits. */
+public final class EventTypes {
+
+    public static final EventType<LeadGenerated> LEAD_GENERATED = new EventType<>(
+            "dev.funnel.marketing.lead.generated.v1", Topics.MARKETING_LEADS, EventSource.MARKETING,
+            LeadGenerated.class, "schemas/lead-generated.v1.json");
+
+    public static final EventType<LeadEngaged> LEAD_ENGAGED = new EventType<>(
+            "dev.funnel.marketing.lead.engaged.v1", Topics.MARKETING_LEADS, EventSource.MARKETING,
+            LeadEngaged.class, "schemas/lead-engaged.v1.json");
+
+    public static final EventType<LeadErased> LEAD_ERASED = new EventType<>(
+            "dev.funnel.marketing.lead.erased.v1", Topics.MARKETING_LEADS, EventSource.MARKETING,
+            LeadErased.class, "schemas/lead-erased.v1.json");
+
+    public static final List<EventType<?>> ALL = List.of(LEAD_GENERATED, LEAD_ENGAGED, LEAD_ERASED);
+
+    /** The event type with this CloudEvents {@code type}, if the funnel knows it. */
+    public static Optional<EventType<?>> byType(String type) {
+        return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    /** The event type whose payload is this record class. */
+    public static <T> EventType<T> of(Class<T> payload) {
+        for (EventType<?> t : ALL) {
+            if (t.payload().equals(payload)) {
+                @SuppressWarnings("unchecked")
+                EventType<T> typed = (EventType<T>) t;
+                return typed;
+            }
+        }
+        throw new IllegalArgumentException("not an event payload: " + payload.getName());
+    }
+
+    private EventTypes() {
+    }
+}

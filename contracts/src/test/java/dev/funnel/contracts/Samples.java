@@ -1,0 +1,65 @@
+package dev.funnel.contracts;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.funnel.contracts.lead.LeadEngaged;
+import dev.funnel.contracts.lead.LeadErased;
+import dev.funnel.contracts.lead.LeadGenerated;
+import dev.funnel.contracts.lead.Timeline;
+import dev.funnel.contracts.lead.Utm;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One full sample (every field filled) and one minimal sample (required fields only) per payload
+ * class. A new event type without samples here fails the schema and codec tests by design.
+ */
+final class Samples {
+
+    static final UUID LEAD_ID = UUID.fromString("6f1c2b8e-3d4a-4c5b-9e7f-0a1b2c3d4e5f");
+    static final UUID CAMPAIGN_ID = UUID.fromString("0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f");
+    static final UUID REFERRER_ID = UUID.fromString("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
+    // Nanosecond precision on purpose: the codec must not truncate it.
+    static final Instant AT = Instant.parse("2025-03-14T09:26:53.589793238Z");
+
+    static final Utm UTM = new Utm("linkedin", "cpc", "spring-launch-2025", "crm software", "banner-b");
+
+    private static final Map<Class<?>, Object> FULL = Map.of(
+            LeadGenerated.class, new LeadGenerated(
+                    LEAD_ID, "ada.lovelace@example.com", "Ada", "Lovelace", "Analytical Engines Ltd",
+                    "Head of Engineering", "+44 20 7946 0958", "GB", 250, new BigDecimal("25000.50"), "GBP",
+                    Timeline.QUARTER, CAMPAIGN_ID, Channel.SOCIAL, UTM, true,
+                    Map.of("form", "pricing-page", "industry", "manufacturing"), REFERRER_ID, AT),
+            LeadEngaged.class, new LeadEngaged(LEAD_ID, CAMPAIGN_ID, Channel.SEARCH, UTM, AT),
+            LeadErased.class, new LeadErased(LEAD_ID, AT));
+
+    private static final Map<Class<?>, Object> MINIMAL = Map.of(
+            LeadGenerated.class, new LeadGenerated(
+                    LEAD_ID, "ada@example.com", null, null, null, null, null, null, null, null, null,
+                    null, null, Channel.OTHER, null, null, null, null, AT),
+            LeadEngaged.class, new LeadEngaged(LEAD_ID, null, Channel.OTHER, null, AT),
+            LeadErased.class, new LeadErased(LEAD_ID, AT));
+
+    /** A payload of this type with every field, nested ones included, filled. */
+    static <T> T full(EventType<T> type) {
+        return sample(FULL, type, "full");
+    }
+
+    /** A payload of this type with only the fields its schema requires. */
+    static <T> T minimal(EventType<T> type) {
+        return sample(MINIMAL, type, "minimal");
+    }
+
+    private static <T> T sample(Map<Class<?>, Object> samples, EventType<T> type, String kind) {
+        Object sample = samples.get(type.payload());
+        if (sample == null) {
+            fail("no %s sample for %s (%s): add one to Samples", kind, type.type(), type.payload().getSimpleName());
+        }
+        return type.payload().cast(sample);
+    }
+
+    private Samples() {
+    }
+}

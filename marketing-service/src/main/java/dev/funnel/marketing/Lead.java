@@ -1,0 +1,75 @@
+package dev.funnel.marketing;
+
+import dev.funnel.contracts.Channel;
+import dev.funnel.contracts.lead.LeadGenerated;
+import dev.funnel.contracts.lead.Timeline;
+import dev.funnel.contracts.lead.Utm;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A person marketing captured, unique by normalised email. */
+@Entity
+@Table(name = "lead")
+public class Lead extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String email;
+    public String firstName;
+    public String lastName;
+    public String company;
+    public String jobTitle;
+    public String phone;
+    public String country;
+    public Integer companySize;
+    public BigDecimal budget;
+    public String currency;
+    @Enumerated(EnumType.STRING)
+    public Timeline timeline;
+    public UUID campaignId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+    public String utmSource;
+    public String utmMedium;
+    public String utmCampaign;
+    public String utmTerm;
+    public String utmContent;
+    public Boolean marketingConsent;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> attributes;
+    public UUID referredBy;
+    @Column(nullable = false)
+    public Instant createdAt;
+    public Instant erasedAt;
+
+    public static Optional<Lead> findByEmail(String normalisedEmail) {
+        return find("email", normalisedEmail).firstResultOptional();
+    }
+
+    public Utm utm() {
+        if (utmSource == null && utmMedium == null && utmCampaign == null && utmTerm == null && utmContent == null) {
+            return null;
+        }
+        return new Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
+    }
+
+    /** The fact of this lead's capture, as the event other services learn it from. */
+    public LeadGenerated generated() {
+        return new LeadGenerated(id, email, firstName, lastName, company, jobTitle, phone, country, companySize,
+                budget, currency, timeline, campaignId, channel, utm(), marketingConsent, attributes, referredBy,
+                createdAt);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.funnel.marketing;
+
+import dev.funnel.contracts.Channel;
+import dev.funnel.contracts.EventTypes;
+import dev.funnel.contracts.lead.LeadEngaged;
+import dev.funnel.marketing.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Captures a lead: a new email becomes a new lead and a {@code LeadGenerated} event; a known email
+ * becomes a new touch on the existing lead and a {@code LeadEngaged} event. State and event commit
+ * together (the outbox), so an accepted lead is never lost even while Kafka is away.
+ */
+@ApplicationScoped
+public class LeadCapture {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Captured capture(NewLead posted) {
+        Instant now = clock.instant();
+        // Locked so a concurrent touch and erasure of the same lead queue up and their events keep order.
+        Optional<Lead> known = Lead.find("email", posted.normalisedEmail())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+        if (known.isPresent()) {
+            Lead lead = known.get();
+            outbox.append(EventTypes.LEAD_ENGAGED, lead.id,
+                    new LeadEngaged(lead.id, posted.campaignId(), channelOf(posted), posted.utm(), now), now);
+            return new Captured(lead.id, Captured.Outcome.DUPLICATE);
+        }
+        Lead lead = toLead(posted, now);
+        lead.persist();
+        outbox.append(EventTypes.LEAD_GENERATED, lead.id, lead.generated(), now);
+        return new Captured(lead.id, Captured.Outcome.CREATED);
+    }
+
+    private static Lead toLead(NewLead posted, Instant now) {
+        Lead lead = new Lead();
+        lead.id = UUID.randomUUID();
+        lead.email = posted.normalisedEmail();
+        lead.firstName = posted.firstName();
+        lead.lastName = posted.lastName();
+        lead.company = posted.company();
+        lead.jobTitle = posted.jobTitle();
+        lead.phone = posted.phone();
+        lead.country = posted.country();
+        lead.companySize = posted.companySize();
+        lead.budget = posted.budget();
+        lead.currency = posted.budget() == null ? null : posted.currency();
+        lead.timeline = posted.timeline();
+        lead.campaignId = posted.campaignId();
+        lead.channel = channelOf(posted);
+        if (posted.utm() != null) {
+            lead.utmSource = posted.utm().source();
+            lead.utmMedium = posted.utm().medium();
+            lead.utmCampaign = posted.utm().campaign();
+            lead.utmTerm = posted.utm().term();
+            lead.utmContent = posted.utm().content();
+        }
+        lead.marketingConsent = posted.marketingConsent();
+        lead.attributes = posted.attributes();
+        lead.referredBy = posted.referredBy();
+        lead.createdAt = now;
+        return lead;
+    }
+
+    /**
+     * The channel of the touch. Campaigns (and so their channels) arrive with the campaign API; until a
+     * campaign resolves, a referral is {@code REFERRAL} and anything else {@code OTHER}.
+     */
+    private static Channel channelOf(NewLead posted) {
+        return posted.referredBy() != null ? Channel.REFERRAL : Channel.OTHER;
+    }
+}

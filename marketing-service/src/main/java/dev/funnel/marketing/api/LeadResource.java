@@ -1,0 +1,77 @@
+package dev.funnel.marketing.api;
+
+import dev.funnel.marketing.Captured;
+import dev.funnel.marketing.Lead;
+import dev.funnel.marketing.LeadCapture;
+import dev.funnel.marketing.config.MarketingConfig;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** Lead capture for web forms, ad platforms and other systems. */
+@Path("/api/leads")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LeadResource {
+
+    /** The answer to a capture: the lead's id, and whether it was new ({@code created}) or known ({@code duplicate}). */
+    public record CaptureResult(UUID id, String outcome) {
+        static CaptureResult of(Captured captured) {
+            return new CaptureResult(captured.id(), captured.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Inject
+    LeadCapture capture;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @Inject
+    MarketingConfig config;
+
+    /** 201 with the new lead's id; 200 with the existing id when the email is known (a new touch). */
+    @POST
+    public Response capture(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                            @NotNull(message = "a JSON body is required") @Valid LeadRequest request) {
+        requireSource(request);
+        requireDeploymentCurrency(request.currency());
+        return idempotent.run(idempotencyKey, request, () -> {
+            Captured captured = capture.capture(request.toNewLead(config.currency()));
+            return new IdempotentRequests.Answer(captured.created() ? 201 : 200, CaptureResult.of(captured));
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    public LeadView read(@PathParam("id") UUID id) {
+        Lead lead = Lead.findById(id);
+        if (lead == null) {
+            throw new NotFoundException("No lead with id " + id + ".");
+        }
+        return LeadView.of(lead);
+    }
+
+    private static void requireSource(LeadRequest request) {
+        if (request.campaignId() == null && (request.utm() == null || request.utm().isEmpty())) {
+            throw new InvalidFieldException("campaignId", "name the lead's campaign: campaignId or utm is required");
+        }
+    }
+
+    private void requireDeploymentCurrency(String currency) {
+        if (currency != null && !currency.equals(config.currency())) {
+            throw new InvalidFieldException("currency", "must be " + config.currency() + ", this deployment's currency");
+        }
+    }
+}

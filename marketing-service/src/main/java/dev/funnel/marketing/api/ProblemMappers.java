@@ -1,0 +1,117 @@
+package dev.funnel.marketing.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into {@code application/problem+json}: 4xx naming the field for bad input, never a bare 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.invalid(errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidFieldException e) {
+        return Problem.invalid(List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+
+    /**
+     * Well-formed JSON with a wrong value (a word for a number, an unknown enum) is 422 naming the field.
+     * Declared for this exact type so it wins over the mapper quarkus-rest-jackson registers for it.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        if (e.getPath().isEmpty()) {
+            return unreadable(e);
+        }
+        return Problem.invalid(List.of(new Problem.FieldError(pathOf(e), describe(e)))).toResponse();
+    }
+
+    /** Broken JSON is 400. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        if (status == null) {
+            status = Response.Status.INTERNAL_SERVER_ERROR;
+        }
+        return Problem.of(status, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure answering a request", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
+                "Something failed on our side; nothing was stored. Retry with the same Idempotency-Key.").toResponse();
+    }
+
+    /** {@code capture.request.utm.campaign} → {@code utm.campaign}: the JSON path, without method and parameter. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getName() == null) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                continue; // map keys and values are named by their property plus the key below
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getKey() != null) {
+                field.append('.').append(node.getKey());
+            } else if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(MismatchedInputException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return "must be one of " + List.of(format.getTargetType().getEnumConstants());
+        }
+        String type = e.getTargetType() == null ? "value" : e.getTargetType().getSimpleName();
+        return "is not a valid " + type;
+    }
+}
