@@ -1,5 +1,6 @@
 package dev.funnel.contracts.lead;
 
+import dev.funnel.contracts.Required;
 import dev.funnel.contracts.Channel;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,4 +15,10 @@ import java.util.UUID;
  */
 public record LeadEngaged(UUID leadId, UUID campaignId, Channel channel, Utm utm, Instant occurredAt)
         implements LeadEvent {
+
+    public LeadEngaged {
+        Required.check(leadId, "leadId");
+        Required.check(channel, "channel");
+        Required.check(occurredAt, "occurredAt");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.funnel.contracts.lead;
 
+import dev.funnel.contracts.Required;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,4 +9,9 @@ import java.util.UUID;
  * the person (email, names, phone) and keeps only anonymous facts.
  */
 public record LeadErased(UUID leadId, Instant erasedAt) implements LeadEvent {
+
+    public LeadErased {
+        Required.check(leadId, "leadId");
+        Required.check(erasedAt, "erasedAt");
+    }
 }

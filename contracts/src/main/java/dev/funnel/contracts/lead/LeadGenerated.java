@@ -1,5 +1,6 @@
 package dev.funnel.contracts.lead;
 
+import dev.funnel.contracts.Required;
 import dev.funnel.contracts.Channel;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,4 +43,12 @@ public record LeadGenerated(
         Map<String, String> attributes,
         UUID referredBy,
         Instant createdAt) implements LeadEvent {
+
+    public LeadGenerated {
+        Required.check(leadId, "leadId");
+        Required.check(email, "email");
+        Required.check(channel, "channel");
+        Required.check(createdAt, "createdAt");
+        attributes = attributes == null ? null : Map.copyOf(attributes);
+    }
 }

@@ -1,0 +1,90 @@
+package dev.funnel.sales;
+
+import dev.funnel.contracts.Channel;
+import dev.funnel.contracts.lead.LeadGenerated;
+import dev.funnel.contracts.lead.Timeline;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A lead as sales works it: who it is, where it came from, and its stage in the pipeline. */
+@Entity
+@Table(name = "lead")
+public class Lead extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String email;
+    public String firstName;
+    public String lastName;
+    public String company;
+    public String jobTitle;
+    public String phone;
+    public String country;
+    public Integer companySize;
+    public BigDecimal budget;
+    public String currency;
+    @Enumerated(EnumType.STRING)
+    public Timeline timeline;
+    public UUID campaignId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Stage stage;
+    /** Times the lead came in through a campaign: the first capture plus every later touch. */
+    public int touches;
+    /** When marketing captured the lead. */
+    @Column(nullable = false)
+    public Instant createdAt;
+    /** When sales learned of it. */
+    @Column(nullable = false)
+    public Instant receivedAt;
+    public Instant erasedAt;
+    @Version
+    public long version;
+
+    /** A new lead at stage {@code NEW}, from marketing's event. */
+    public static Lead from(LeadGenerated generated, Instant receivedAt) {
+        Lead lead = new Lead();
+        lead.id = generated.leadId();
+        lead.email = generated.email();
+        lead.firstName = generated.firstName();
+        lead.lastName = generated.lastName();
+        lead.company = generated.company();
+        lead.jobTitle = generated.jobTitle();
+        lead.phone = generated.phone();
+        lead.country = generated.country();
+        lead.companySize = generated.companySize();
+        lead.budget = generated.budget();
+        lead.currency = generated.currency();
+        lead.timeline = generated.timeline();
+        lead.campaignId = generated.campaignId();
+        lead.channel = generated.channel();
+        lead.stage = Stage.NEW;
+        lead.touches = 1;
+        lead.createdAt = generated.createdAt();
+        lead.receivedAt = receivedAt;
+        return lead;
+    }
+
+    /** Removes the person (email, names, phone, company, title) for good; the anonymous facts stay. */
+    public void erase(Instant at) {
+        email = null;
+        firstName = null;
+        lastName = null;
+        phone = null;
+        company = null;
+        jobTitle = null;
+        erasedAt = at;
+    }
+}
