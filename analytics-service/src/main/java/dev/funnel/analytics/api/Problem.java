@@ -1,0 +1,35 @@
+package dev.funnel.analytics.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem: what went wrong, and for bad input which parameters.
+ *
+ * @param errors one entry per offending parameter, absent when no parameter is to blame
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType JSON = MediaType.valueOf(MEDIA_TYPE);
+
+    /** One offending field or query parameter, by its name in the request. */
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(Response.Status status, String detail) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null);
+    }
+
+    public static Problem invalid(List<FieldError> errors) {
+        return new Problem("https://funnel.dev/problems/invalid-request", "Invalid request", 422,
+                "The request has " + errors.size() + " invalid parameter" + (errors.size() == 1 ? "" : "s") + ".", errors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(JSON).entity(this).build();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.funnel.analytics.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * The ids of the events whose effect is committed. Only inside the handler's transaction (MANDATORY):
+ * the id commits or rolls back together with the effect, which makes redelivery harmless.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Records the event id; true the first time, false when the event was processed before. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(UUID eventId) {
+        // ON CONFLICT rather than a lookup: a second instance handling the same event after a rebalance
+        // waits here for the first one's commit instead of both seeing "new".
+        return em.createNativeQuery("""
+                        INSERT INTO processed_event (event_id, processed_at) VALUES (?1, ?2)
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter(1, eventId)
+                .setParameter(2, clock.instant())
+                .executeUpdate() == 1;
+    }
+}

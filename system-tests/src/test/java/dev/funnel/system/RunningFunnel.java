@@ -1,0 +1,124 @@
+package dev.funnel.system;
+
+import dev.funnel.infra.FreePort;
+import dev.funnel.infra.KafkaBroker;
+import dev.funnel.infra.KafkaTopics;
+import dev.funnel.infra.PostgresServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The whole funnel as separate processes: a Kafka broker process, a real PostgreSQL, and the three
+ * services started from their built jars. Started once per test JVM (the root store closes it at the
+ * end); test classes ask for it as a parameter: {@code @ExtendWith(RunningFunnel.class)}.
+ */
+public final class RunningFunnel implements ParameterResolver, AutoCloseable {
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private ServiceProcess marketing;
+    private ServiceProcess sales;
+    private ServiceProcess analytics;
+
+    public URI marketing(String path) {
+        return marketing.url(path);
+    }
+
+    public URI sales(String path) {
+        return sales.url(path);
+    }
+
+    public URI analytics(String path) {
+        return analytics.url(path);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RunningFunnel.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningFunnel.class, key -> startAll(), RunningFunnel.class);
+    }
+
+    private static RunningFunnel startAll() {
+        RunningFunnel funnel = new RunningFunnel();
+        try {
+            funnel.start();
+            return funnel;
+        } catch (RuntimeException e) {
+            funnel.close();
+            throw e;
+        }
+    }
+
+    private void start() {
+        Path repository = repository();
+        Path work = repository.resolve("system-tests/target/system-run");
+        Path logs = work.resolve("logs");
+        PostgresServer postgres = track(PostgresServer.throwaway());
+        KafkaBroker kafka = track(KafkaBroker.start(work.resolve("kafka-" + ProcessHandle.current().pid()),
+                FreePort.pick(), logs.resolve("kafka.log"), true));
+        KafkaTopics.ensureFunnelTopics(kafka.bootstrapServers());
+        for (String db : List.of("marketing", "sales", "analytics")) {
+            postgres.ensureDatabase(db);
+        }
+        marketing = track(ServiceProcess.start(repository, "marketing-service", FreePort.pick(),
+                config(postgres, kafka, "marketing"), logs));
+        sales = track(ServiceProcess.start(repository, "sales-service", FreePort.pick(),
+                config(postgres, kafka, "sales"), logs));
+        analytics = track(ServiceProcess.start(repository, "analytics-service", FreePort.pick(),
+                config(postgres, kafka, "analytics"), logs));
+        for (ServiceProcess service : List.of(marketing, sales, analytics)) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
+    }
+
+    private static Map<String, String> config(PostgresServer postgres, KafkaBroker kafka, String database) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "quarkus.datasource.username", PostgresServer.USER,
+                "quarkus.datasource.password", PostgresServer.PASSWORD,
+                "kafka.bootstrap.servers", kafka.bootstrapServers());
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    /** Stops the services first, then Kafka, then PostgreSQL: the reverse of starting. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + started.get(i) + ": " + e);
+            }
+        }
+        started.clear();
+    }
+
+    private static Path repository() {
+        String configured = System.getProperty("funnel.repository");
+        Path dir = Path.of(configured != null ? configured : System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("marketing-service"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root (no marketing-service folder above "
+                    + System.getProperty("user.dir") + ")");
+        }
+        return dir;
+    }
+}
