@@ -1,5 +1,6 @@
 package dev.funnel.marketing.messaging;
 
+import dev.funnel.contracts.Topics;
 import dev.funnel.marketing.config.MarketingConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -87,6 +88,7 @@ public class OutboxRelay {
     }
 
     private void relay() {
+        warmUp();
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
@@ -107,6 +109,18 @@ public class OutboxRelay {
                 LOG.warnf("outbox relay: publishing failed (%s); events stay in the outbox, next attempt in %d ms",
                         rootMessage(e), backoff.toMillis());
                 sleep(backoff);
+            }
+        }
+    }
+
+    /** Fetches topic metadata now, so the first lead after start-up does not wait for it. */
+    private void warmUp() {
+        for (String topic : Topics.ALL) {
+            try {
+                producer.partitionsFor(topic);
+            } catch (RuntimeException e) {
+                LOG.infof("outbox relay: Kafka not reachable yet (%s); events wait in the outbox", rootMessage(e));
+                return;
             }
         }
     }
