@@ -1,0 +1,29 @@
+package dev.funnel.sales.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.funnel.testing.FunnelInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = FunnelInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "sales"))
+class ConsumerGroupReadinessTest {
+
+    @Test
+    void readinessIncludesTheLeadEventsConsumerGroupOnceItHasItsPartitions() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then()
+                        .statusCode(200)
+                        .body("checks.find { it.name == 'lead-events consumer group' }.status", equalTo("UP"))
+                        // a single instance owns all three partitions of marketing.leads
+                        .body("checks.find { it.name == 'lead-events consumer group' }.data.partitions", equalTo(3)));
+        given().get("/q/health/ready").then().body("checks.name", hasItem("lead-events consumer group"));
+    }
+}
