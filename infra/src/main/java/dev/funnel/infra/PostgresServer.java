@@ -122,10 +122,19 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates the database on the server at {@code port} unless it exists. */
     public static void ensureDatabase(int port, String name) {
+        ensureDatabase(jdbcUrl(port, "postgres"), USER, PASSWORD, name);
+    }
+
+    /**
+     * Creates the database unless it exists, connecting to any PostgreSQL as a user allowed to.
+     *
+     * @param adminJdbcUrl a JDBC URL of an existing database on that server, e.g. {@code postgres}
+     */
+    public static void ensureDatabase(String adminJdbcUrl, String user, String password, String name) {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl(port, "postgres"), USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(adminJdbcUrl, user, password);
              PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             try (ResultSet rs = exists.executeQuery()) {

@@ -1,12 +1,12 @@
 package dev.funnel.testing;
 
 import dev.funnel.infra.KafkaTopics;
-import dev.funnel.infra.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * The test resource of every service's {@code @QuarkusTest}: a real Kafka broker and a real PostgreSQL,
+ * The test resource of every service's {@code @QuarkusTest}: a real Kafka broker and a real PostgreSQL
+ * (see {@link TestPostgres} for which),
  * started once per test JVM however many test classes use them, and stopped when the JVM exits.
  * Topics exist before the application starts consuming; the service's database exists before Flyway runs.
  *
@@ -16,7 +16,7 @@ import java.util.Map;
 public class FunnelInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private static InProcessKafka kafka;
-    private static PostgresServer postgres;
+    private static TestPostgres postgres;
 
     private String database = "funnel";
 
@@ -32,8 +32,8 @@ public class FunnelInfrastructure implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD);
+                "quarkus.datasource.username", postgres.user(),
+                "quarkus.datasource.password", postgres.password());
     }
 
     /** The broker's address, for tests that produce or consume on their own. */
@@ -46,7 +46,7 @@ public class FunnelInfrastructure implements QuarkusTestResourceLifecycleManager
         if (kafka != null) {
             return;
         }
-        postgres = PostgresServer.throwaway();
+        postgres = TestPostgres.start();
         kafka = InProcessKafka.start();
         KafkaTopics.ensureFunnelTopics(kafka.bootstrapServers());
         Runtime.getRuntime().addShutdownHook(new Thread(FunnelInfrastructure::stopAll, "funnel-test-infrastructure-stop"));
