@@ -57,7 +57,8 @@ public final class LocalInfrastructure {
 
     private static void startKafka(Path dir, int port, Path log, Path run) throws IOException {
         Path pidFile = run.resolve("kafka.pid");
-        Optional<ProcessHandle> running = readPid(pidFile).flatMap(ProcessHandle::of).filter(LocalInfrastructure::isKafka);
+        Optional<ProcessHandle> running = readPid(pidFile).flatMap(ProcessHandle::of)
+                .filter(p -> p.isAlive() && FreePort.isListening(port));
         if (running.isPresent()) {
             System.out.println("kafka      already running (pid " + running.get().pid() + ", port " + port + ")");
         } else {
@@ -67,10 +68,6 @@ public final class LocalInfrastructure {
             System.out.printf("kafka      started (pid %d, port %d) in %d ms%n", broker.pid(), port, (System.nanoTime() - t0) / 1_000_000);
         }
         KafkaTopics.ensureFunnelTopics("127.0.0.1:" + port);
-    }
-
-    private static boolean isKafka(ProcessHandle p) {
-        return p.isAlive() && p.info().arguments().map(a -> List.of(a).contains("kafka.Kafka")).orElse(false);
     }
 
     private static Optional<Long> readPid(Path file) {

@@ -30,6 +30,9 @@ public final class ProcessLedger {
         Properties entry = new Properties();
         entry.setProperty("kind", kind);
         entry.setProperty("pid", Long.toString(serverPid));
+        // with the start time, a pid the OS has since handed to another process is not mistaken for it
+        entry.setProperty("pidStart", ProcessHandle.of(serverPid)
+                .flatMap(p -> p.info().startInstant()).map(Object::toString).orElse(""));
         entry.setProperty("owner", Long.toString(me.pid()));
         entry.setProperty("ownerStart", me.info().startInstant().map(Object::toString).orElse(""));
         if (throwawayDir != null) {
@@ -79,7 +82,7 @@ public final class ProcessLedger {
                 continue;
             }
             long pid = Long.parseLong(entry.getProperty("pid", "-1"));
-            ProcessHandle.of(pid).ifPresent(orphan -> {
+            ProcessHandle.of(pid).filter(p -> sameStart(p, entry.getProperty("pidStart", ""))).ifPresent(orphan -> {
                 LOG.log(System.Logger.Level.WARNING, "stopping " + entry.getProperty("kind") + " (pid " + pid
                         + ") left behind by JVM " + entry.getProperty("owner") + ", which is gone");
                 stop(orphan, Duration.ofSeconds(15));
@@ -113,12 +116,16 @@ public final class ProcessLedger {
 
     private static boolean ownerAlive(Properties entry) {
         long owner = Long.parseLong(entry.getProperty("owner", "-1"));
-        String start = entry.getProperty("ownerStart", "");
         return ProcessHandle.of(owner)
                 .filter(ProcessHandle::isAlive)
-                // a recycled pid belongs to another process: compare start times
-                .filter(p -> start.isEmpty() || p.info().startInstant().map(Object::toString).orElse("").equals(start))
+                .filter(p -> sameStart(p, entry.getProperty("ownerStart", "")))
                 .isPresent();
+    }
+
+    /** A recycled pid belongs to another process: tell them apart by start time, where it was recorded. */
+    private static boolean sameStart(ProcessHandle process, String recordedStart) {
+        return recordedStart.isEmpty()
+                || process.info().startInstant().map(Object::toString).orElse("").equals(recordedStart);
     }
 
     private ProcessLedger() {
