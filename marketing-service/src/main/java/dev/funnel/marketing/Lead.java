@@ -14,7 +14,6 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -54,10 +53,6 @@ public class Lead extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant createdAt;
     public Instant erasedAt;
-
-    public static Optional<Lead> findByEmail(String normalisedEmail) {
-        return find("email", normalisedEmail).firstResultOptional();
-    }
 
     public Utm utm() {
         if (utmSource == null && utmMedium == null && utmCampaign == null && utmTerm == null && utmContent == null) {
