@@ -54,6 +54,21 @@ public class Lead extends PanacheEntityBase {
     public Instant createdAt;
     public Instant erasedAt;
 
+    /**
+     * Removes the person: email, names, phone, company, job title and the free-form attributes (which
+     * forms fill with anything). The email's uniqueness goes with it, so the person may sign up again.
+     */
+    public void erasePersonalData(Instant at) {
+        email = null;
+        firstName = null;
+        lastName = null;
+        phone = null;
+        company = null;
+        jobTitle = null;
+        attributes = null;
+        erasedAt = at;
+    }
+
     public Utm utm() {
         if (utmSource == null && utmMedium == null && utmCampaign == null && utmTerm == null && utmContent == null) {
             return null;

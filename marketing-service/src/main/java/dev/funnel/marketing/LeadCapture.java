@@ -10,6 +10,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +46,16 @@ public class LeadCapture {
         lead.persist();
         outbox.append(EventTypes.LEAD_GENERATED, lead.id, lead.generated(), now);
         return new Captured(lead.id, Captured.Outcome.CREATED);
+    }
+
+    /** Captures each lead in turn, all in one transaction; results in the same order. */
+    @Transactional
+    public List<Captured> captureAll(List<NewLead> posted) {
+        List<Captured> captured = new ArrayList<>(posted.size());
+        for (NewLead lead : posted) {
+            captured.add(capture(lead));
+        }
+        return captured;
     }
 
     private static Lead toLead(NewLead posted, Instant now) {

@@ -3,11 +3,13 @@ package dev.funnel.marketing.api;
 import dev.funnel.marketing.Captured;
 import dev.funnel.marketing.Lead;
 import dev.funnel.marketing.LeadCapture;
+import dev.funnel.marketing.LeadErasure;
 import dev.funnel.marketing.config.MarketingConfig;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 
 /** Lead capture for web forms, ad platforms and other systems. */
@@ -36,7 +39,13 @@ public class LeadResource {
     LeadCapture capture;
 
     @Inject
+    LeadErasure erasure;
+
+    @Inject
     IdempotentRequests idempotent;
+
+    @Inject
+    LeadRequestRules rules;
 
     @Inject
     MarketingConfig config;
@@ -45,8 +54,10 @@ public class LeadResource {
     @POST
     public Response capture(@HeaderParam("Idempotency-Key") String idempotencyKey,
                             @NotNull(message = "a JSON body is required") @Valid LeadRequest request) {
-        requireSource(request);
-        requireDeploymentCurrency(request.currency());
+        List<Problem.FieldError> broken = rules.check(request);
+        if (!broken.isEmpty()) {
+            throw new InvalidFieldException(broken);
+        }
         return idempotent.run(idempotencyKey, request, () -> {
             Captured captured = capture.capture(request.toNewLead(config.currency()));
             return new IdempotentRequests.Answer(captured.created() ? 201 : 200, CaptureResult.of(captured));
@@ -63,15 +74,13 @@ public class LeadResource {
         return LeadView.of(lead);
     }
 
-    private static void requireSource(LeadRequest request) {
-        if (request.campaignId() == null && (request.utm() == null || request.utm().isEmpty())) {
-            throw new InvalidFieldException("campaignId", "name the lead's campaign: campaignId or utm is required");
+    /** 204 once the lead's personal data is gone (also when it already was); 404 for an unknown lead. */
+    @DELETE
+    @Path("/{id}")
+    public Response erase(@PathParam("id") UUID id) {
+        if (erasure.erase(id) == LeadErasure.Outcome.UNKNOWN_LEAD) {
+            throw new NotFoundException("No lead with id " + id + ".");
         }
-    }
-
-    private void requireDeploymentCurrency(String currency) {
-        if (currency != null && !currency.equals(config.currency())) {
-            throw new InvalidFieldException("currency", "must be " + config.currency() + ", this deployment's currency");
-        }
+        return Response.noContent().build();
     }
 }

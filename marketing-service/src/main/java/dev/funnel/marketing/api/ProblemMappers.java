@@ -31,7 +31,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidFieldException e) {
-        return Problem.invalid(List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+        return Problem.invalid(e.errors()).toResponse();
     }
 
     /**
@@ -107,7 +107,7 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    private static String describe(MismatchedInputException e) {
+    static String describe(MismatchedInputException e) {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             return "must be one of " + List.of(format.getTargetType().getEnumConstants());
         }

@@ -87,4 +87,27 @@ class LeadJourneyIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(get(campaignFunnel).get("leads").asLong()).isEqualTo(5));
     }
+
+    @Test
+    void erasingALeadInMarketingRemovesThePersonFromSalesToo(RunningFunnel funnel) throws Exception {
+        UUID campaign = UUID.randomUUID();
+        HttpResponse<String> created = postLead(funnel, "forget-me-" + campaign + "@example.com", campaign, null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(funnel.sales("/api/leads/" + id)) == 200);
+
+        HttpResponse<Void> erased = HTTP.send(HttpRequest.newBuilder(funnel.marketing("/api/leads/" + id)).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(erased.statusCode()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode lead = get(funnel.sales("/api/leads/" + id));
+            assertThat(lead.get("erasedAt").isNull()).as("sales erased the lead").isFalse();
+            assertThat(lead.path("email").isMissingNode() || lead.get("email").isNull()).isTrue();
+            assertThat(lead.get("firstName").isNull()).isTrue();
+        });
+        // the anonymous fact stays: analytics still counts the lead
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                get(funnel.analytics("/api/analytics/funnel?campaignId=" + campaign)).get("leads").asLong()).isEqualTo(1));
+    }
 }

@@ -1,0 +1,115 @@
+package dev.funnel.marketing.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.funnel.marketing.Captured;
+import dev.funnel.marketing.LeadCapture;
+import dev.funnel.marketing.NewLead;
+import dev.funnel.marketing.config.MarketingConfig;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Many leads in one request, for systems that collect them (ad platforms, list imports). Each item is
+ * judged on its own: bad ones are rejected with their problems, the good ones are captured together
+ * in one transaction, and the answer lists every item by its index.
+ */
+@Path("/api/leads/batch")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LeadBatchResource {
+
+    /** The most leads one batch may carry; more is refused with 413 as a whole. */
+    public static final int MAX_LEADS = 1_000;
+
+    /** The fate of one item of the batch. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemResult(int index, UUID id, String outcome, Problem problem) {
+    }
+
+    public record BatchResult(List<ItemResult> results) {
+    }
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    LeadRequestRules rules;
+
+    @Inject
+    LeadCapture capture;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @Inject
+    MarketingConfig config;
+
+    /** 200 with one result per item: {@code created}, {@code duplicate} (a touch on a known lead) or {@code rejected}. */
+    @POST
+    public Response captureAll(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                               @NotNull(message = "a JSON array of leads is required") List<JsonNode> items) {
+        if (items.size() > MAX_LEADS) {
+            return new Problem("https://funnel.dev/problems/batch-too-large", "Batch too large", 413,
+                    "A batch holds at most " + MAX_LEADS + " leads; this one has " + items.size() + ". Split it.",
+                    null).toResponse();
+        }
+        ItemResult[] results = new ItemResult[items.size()];
+        List<Integer> accepted = new ArrayList<>();
+        List<NewLead> leads = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            LeadRequest request = read(items.get(i), errors);
+            if (request != null) {
+                errors.addAll(rules.checkAll(request));
+            }
+            if (errors.isEmpty()) {
+                accepted.add(i);
+                leads.add(request.toNewLead(config.currency()));
+            } else {
+                results[i] = new ItemResult(i, null, "rejected", Problem.invalid(errors));
+            }
+        }
+        return idempotent.run(idempotencyKey, items, () -> {
+            List<Captured> captured = capture.captureAll(leads);
+            ItemResult[] answered = results.clone(); // a retry after a conflict starts from the rejections alone
+            for (int k = 0; k < captured.size(); k++) {
+                Captured c = captured.get(k);
+                answered[accepted.get(k)] = new ItemResult(accepted.get(k), c.id(),
+                        c.outcome().name().toLowerCase(Locale.ROOT), null);
+            }
+            return new IdempotentRequests.Answer(200, new BatchResult(Arrays.asList(answered)));
+        });
+    }
+
+    /** The item as a lead request, or null with the reason added to {@code errors}. */
+    private LeadRequest read(JsonNode item, List<Problem.FieldError> errors) {
+        if (item == null || item.isNull() || !item.isObject()) {
+            errors.add(new Problem.FieldError("body", "each item must be a JSON object describing a lead"));
+            return null;
+        }
+        try {
+            return json.treeToValue(item, LeadRequest.class);
+        } catch (MismatchedInputException e) {
+            errors.add(new Problem.FieldError(ProblemMappers.pathOf(e), ProblemMappers.describe(e)));
+        } catch (JsonProcessingException e) {
+            errors.add(new Problem.FieldError("body", "is not a lead: " + e.getOriginalMessage()));
+        }
+        return null;
+    }
+}
