@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Lead-capture benchmark against a running local funnel (./funnel up --detach first).
+# Measured in one run, on one machine, so the figures compare:
+#   1. the ceiling: PostgreSQL's own single-row insert rate (pgbench, same server, same durability)
+#   2. single-lead POSTs per second and their latency percentiles (wrk, keep-alive connections)
+#   3. leads per second through the batch endpoint
+# Settings (environment): CONNECTIONS (64), THREADS (2), WARMUP (60s: a fresh JVM needs 40-70 s to
+# settle), DURATION (60s), BATCH (100 leads a batch request), BATCH_CONNECTIONS (4),
+# RATE (requests per second over all connections; unset: as fast as possible).
+# Needs wrk, pgbench and psql (Debian: apt-get install wrk postgresql-client postgresql-contrib).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-60s}
+DURATION=${DURATION:-60s}
+BATCH=${BATCH:-100}
+PGPORT=${FUNNEL_POSTGRES_PORT:-15432}
+URL=http://localhost:${FUNNEL_MARKETING_PORT:-8081}
+export CONNECTIONS RATE=${RATE:-0}
+
+for tool in wrk pgbench psql; do
+  command -v $tool > /dev/null || { echo "error: $tool is missing (Debian: apt-get install wrk postgresql-client postgresql-contrib)" >&2; exit 1; }
+done
+./funnel status > /dev/null || { echo "error: the funnel is not running; start it with ./funnel up --detach" >&2; exit 1; }
+seconds() { echo "${1%s}"; }
+
+echo "== machine: $(nproc) cores; connections $CONNECTIONS, threads $THREADS, warm-up $WARMUP, measured $DURATION"
+
+echo "== 1. PostgreSQL ceiling: one-row insert transactions (pgbench, $CONNECTIONS clients)"
+psql -h localhost -p "$PGPORT" -U postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 \
+  || psql -h localhost -p "$PGPORT" -U postgres -qc "CREATE DATABASE bench"
+psql -h localhost -p "$PGPORT" -U postgres -d bench -qc \
+  "CREATE TABLE IF NOT EXISTS lead_insert (id bigserial PRIMARY KEY, email text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())"
+script=$(mktemp)
+echo "INSERT INTO lead_insert (email) VALUES ('bench-' || random() || '@example.com');" > "$script"
+pgbench -n -h localhost -p "$PGPORT" -U postgres -c "$CONNECTIONS" -j "$THREADS" -T "$(seconds "$DURATION")" -f "$script" bench \
+  | grep -E 'tps|latency average'
+rm -f "$script"
+
+echo "== 2. single-lead POST /api/leads (warm-up $WARMUP, then measured)"
+BATCH=0 wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" -s bench/lead.lua "$URL" > /dev/null
+BATCH=0 wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency -s bench/lead.lua "$URL" \
+  | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|75|90|99)%|Latency '
+
+echo "== 3. POST /api/leads/batch, $BATCH leads a request"
+out=$(BATCH=$BATCH wrk -t "$THREADS" -c "${BATCH_CONNECTIONS:-4}" -d "$DURATION" --latency -s bench/lead.lua "$URL")
+echo "$out" | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|99)%'
+rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+echo "leads/s through batches: $(awk -v r="$rps" -v b="$BATCH" 'BEGIN {printf "%.0f", r * b}')"
