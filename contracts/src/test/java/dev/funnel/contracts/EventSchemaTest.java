@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -53,6 +54,7 @@ class EventSchemaTest {
             String.class, List.of("string"),
             UUID.class, List.of("string", "uuid"),
             Instant.class, List.of("string", "date-time"),
+            LocalDate.class, List.of("string", "date"),
             Integer.class, List.of("integer"),
             BigDecimal.class, List.of("number"),
             Boolean.class, List.of("boolean"),

@@ -2,6 +2,10 @@ package dev.funnel.contracts;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.funnel.contracts.campaign.CampaignChanged;
+import dev.funnel.contracts.campaign.CampaignLaunched;
+import dev.funnel.contracts.campaign.CampaignStatus;
+import dev.funnel.contracts.campaign.SpendRecorded;
 import dev.funnel.contracts.lead.LeadEngaged;
 import dev.funnel.contracts.lead.LeadErased;
 import dev.funnel.contracts.lead.LeadGenerated;
@@ -9,6 +13,7 @@ import dev.funnel.contracts.lead.Timeline;
 import dev.funnel.contracts.lead.Utm;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,9 +25,13 @@ final class Samples {
 
     static final UUID LEAD_ID = UUID.fromString("6f1c2b8e-3d4a-4c5b-9e7f-0a1b2c3d4e5f");
     static final UUID CAMPAIGN_ID = UUID.fromString("0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f");
+    static final UUID SPEND_ID = UUID.fromString("5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a");
     static final UUID REFERRER_ID = UUID.fromString("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
     // Nanosecond precision on purpose: the codec must not truncate it.
     static final Instant AT = Instant.parse("2025-03-14T09:26:53.589793238Z");
+
+    static final LocalDate STARTS_ON = LocalDate.parse("2026-03-01");
+    static final LocalDate ENDS_ON = LocalDate.parse("2026-05-31");
 
     static final Utm UTM = new Utm("linkedin", "cpc", "spring-launch-2025", "crm software", "banner-b");
 
@@ -33,14 +42,29 @@ final class Samples {
                     Timeline.QUARTER, CAMPAIGN_ID, Channel.SOCIAL, UTM, true,
                     Map.of("form", "pricing-page", "industry", "manufacturing"), REFERRER_ID, AT),
             LeadEngaged.class, new LeadEngaged(LEAD_ID, CAMPAIGN_ID, Channel.SEARCH, UTM, AT),
-            LeadErased.class, new LeadErased(LEAD_ID, AT));
+            LeadErased.class, new LeadErased(LEAD_ID, AT),
+            CampaignLaunched.class, new CampaignLaunched(
+                    CAMPAIGN_ID, "Spring launch 2026", Channel.SOCIAL, new BigDecimal("12000.00"), "EUR",
+                    STARTS_ON, ENDS_ON, CampaignStatus.ACTIVE, AT),
+            CampaignChanged.class, new CampaignChanged(
+                    CAMPAIGN_ID, "Spring launch 2026 (extended)", new BigDecimal("15000.00"), "EUR",
+                    CampaignStatus.PAUSED, AT),
+            SpendRecorded.class, new SpendRecorded(
+                    SPEND_ID, CAMPAIGN_ID, new BigDecimal("349.90"), "EUR", STARTS_ON, AT));
 
     private static final Map<Class<?>, Object> MINIMAL = Map.of(
             LeadGenerated.class, new LeadGenerated(
                     LEAD_ID, "ada@example.com", null, null, null, null, null, null, null, null, null,
                     null, null, Channel.OTHER, null, null, null, null, AT),
             LeadEngaged.class, new LeadEngaged(LEAD_ID, null, Channel.OTHER, null, AT),
-            LeadErased.class, new LeadErased(LEAD_ID, AT));
+            LeadErased.class, new LeadErased(LEAD_ID, AT),
+            CampaignLaunched.class, new CampaignLaunched(
+                    CAMPAIGN_ID, "Always-on search", Channel.SEARCH, BigDecimal.ZERO, "EUR",
+                    STARTS_ON, null, CampaignStatus.ACTIVE, AT),
+            CampaignChanged.class, new CampaignChanged(
+                    CAMPAIGN_ID, "Always-on search", new BigDecimal("5000"), "EUR", CampaignStatus.ENDED, AT),
+            SpendRecorded.class, new SpendRecorded(
+                    SPEND_ID, CAMPAIGN_ID, new BigDecimal("0.01"), "EUR", ENDS_ON, AT));
 
     /** A payload of this type with every field, nested ones included, filled. */
     static <T> T full(EventType<T> type) {

@@ -36,13 +36,14 @@ public class LeadCapture {
         Optional<Lead> known = Lead.find("email", posted.normalisedEmail())
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
+        Source source = sourceOf(posted);
         if (known.isPresent()) {
             Lead lead = known.get();
             outbox.append(EventTypes.LEAD_ENGAGED, lead.id,
-                    new LeadEngaged(lead.id, posted.campaignId(), channelOf(posted), posted.utm(), now), now);
+                    new LeadEngaged(lead.id, source.campaignId(), source.channel(), posted.utm(), now), now);
             return new Captured(lead.id, Captured.Outcome.DUPLICATE);
         }
-        Lead lead = toLead(posted, now);
+        Lead lead = toLead(posted, source, now);
         lead.persist();
         outbox.append(EventTypes.LEAD_GENERATED, lead.id, lead.generated(), now);
         return new Captured(lead.id, Captured.Outcome.CREATED);
@@ -58,7 +59,7 @@ public class LeadCapture {
         return captured;
     }
 
-    private static Lead toLead(NewLead posted, Instant now) {
+    private static Lead toLead(NewLead posted, Source source, Instant now) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.email = posted.normalisedEmail();
@@ -72,8 +73,8 @@ public class LeadCapture {
         lead.budget = posted.budget();
         lead.currency = posted.budget() == null ? null : posted.currency();
         lead.timeline = posted.timeline();
-        lead.campaignId = posted.campaignId();
-        lead.channel = channelOf(posted);
+        lead.campaignId = source.campaignId();
+        lead.channel = source.channel();
         if (posted.utm() != null) {
             lead.utmSource = posted.utm().source();
             lead.utmMedium = posted.utm().medium();
@@ -88,11 +89,20 @@ public class LeadCapture {
         return lead;
     }
 
+    /** The campaign a touch came through, and so its channel. */
+    private record Source(UUID campaignId, Channel channel) {
+    }
+
     /**
-     * The channel of the touch. Campaigns (and so their channels) arrive with the campaign API; until a
-     * campaign resolves, a referral is {@code REFERRAL} and anything else {@code OTHER}.
+     * The campaign named directly (checked to exist before capture), else the one {@code utm.campaign}
+     * names; with none, a referral is {@code REFERRAL} and anything else {@code OTHER}, and the UTM
+     * values stay on the lead as its source.
      */
-    private static Channel channelOf(NewLead posted) {
-        return posted.referredBy() != null ? Channel.REFERRAL : Channel.OTHER;
+    private static Source sourceOf(NewLead posted) {
+        Optional<Campaign> campaign = posted.campaignId() != null
+                ? Campaign.findByIdOptional(posted.campaignId())
+                : Campaign.byUtm(posted.utm() == null ? null : posted.utm().campaign());
+        return campaign.map(c -> new Source(c.id, c.channel))
+                .orElseGet(() -> new Source(null, posted.referredBy() != null ? Channel.REFERRAL : Channel.OTHER));
     }
 }

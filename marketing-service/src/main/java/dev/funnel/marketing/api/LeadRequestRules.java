@@ -1,5 +1,6 @@
 package dev.funnel.marketing.api;
 
+import dev.funnel.marketing.Campaign;
 import dev.funnel.marketing.config.MarketingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ public class LeadRequestRules {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request.campaignId() == null && (request.utm() == null || request.utm().isEmpty())) {
             errors.add(new Problem.FieldError("campaignId", "name the lead's campaign: campaignId or utm is required"));
+        } else if (request.campaignId() != null && Campaign.findById(request.campaignId()) == null) {
+            errors.add(new Problem.FieldError("campaignId", "no campaign has the id " + request.campaignId()));
         }
         if (request.currency() != null && !request.currency().equals(config.currency())) {
             errors.add(new Problem.FieldError("currency", "must be " + config.currency() + ", this deployment's currency"));

@@ -53,6 +53,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response ended(dev.funnel.marketing.Campaigns.CampaignEndedException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         if (status == null) {

@@ -38,6 +38,18 @@ class LeadJourneyIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Launches a campaign in marketing, which leads can then name by id. */
+    private static UUID launchCampaign(RunningFunnel funnel) throws IOException, InterruptedException {
+        HttpResponse<String> launched = HTTP.send(HttpRequest.newBuilder(funnel.marketing("/api/campaigns"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "journey %s", "channel": "EMAIL", "budget": 5000, "currency": "USD",
+                         "startsOn": "2026-01-01"}""".formatted(UUID.randomUUID())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
+        return UUID.fromString(JSON.readTree(launched.body()).get("id").asText());
+    }
+
     private static JsonNode get(URI uri) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s answered %s", uri, response.body()).isEqualTo(200);
@@ -50,7 +62,7 @@ class LeadJourneyIT {
 
     @Test
     void postedLeadsReachSalesAndAreCountedExactlyOnceByAnalytics(RunningFunnel funnel) throws Exception {
-        UUID campaign = UUID.randomUUID();
+        UUID campaign = launchCampaign(funnel);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             HttpResponse<String> created = postLead(funnel, "lead" + i + "-" + campaign + "@example.com", campaign, null);
@@ -90,7 +102,7 @@ class LeadJourneyIT {
 
     @Test
     void erasingALeadInMarketingRemovesThePersonFromSalesToo(RunningFunnel funnel) throws Exception {
-        UUID campaign = UUID.randomUUID();
+        UUID campaign = launchCampaign(funnel);
         HttpResponse<String> created = postLead(funnel, "forget-me-" + campaign + "@example.com", campaign, null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).get("id").asText();
