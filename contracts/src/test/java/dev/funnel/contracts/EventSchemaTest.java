@@ -164,6 +164,33 @@ class EventSchemaTest {
                 .contains(field);
     }
 
+    static Stream<Arguments> brokenCampaignEvents() {
+        return Stream.of(
+                Arguments.of(EventTypes.CAMPAIGN_LAUNCHED, "startsOn", "startsOn is no date",
+                        (Consumer<ObjectNode>) e -> e.put("startsOn", "first of March")),
+                Arguments.of(EventTypes.CAMPAIGN_LAUNCHED, "budget", "budget is negative",
+                        (Consumer<ObjectNode>) e -> e.set("budget", IntNode.valueOf(-5))),
+                Arguments.of(EventTypes.CAMPAIGN_CHANGED, "status", "status is unknown",
+                        (Consumer<ObjectNode>) e -> e.put("status", "SLEEPING")),
+                Arguments.of(EventTypes.SPEND_RECORDED, "currency", "currency is not ISO-4217",
+                        (Consumer<ObjectNode>) e -> e.put("currency", "dollars")),
+                Arguments.of(EventTypes.SPEND_RECORDED, "spendId", "spendId is missing",
+                        (Consumer<ObjectNode>) e -> e.remove("spendId")));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("brokenCampaignEvents")
+    void brokenCampaignEventIsRejectedNamingTheField(EventType<?> type, String field, String why,
+                                                      Consumer<ObjectNode> breakIt) {
+        ObjectNode event = json(Samples.full(type));
+        breakIt.accept(event);
+
+        assertThat(validate(type, event)).singleElement()
+                .extracting(ValidationMessage::getMessage)
+                .asString()
+                .contains(field);
+    }
+
     private static Arguments broken(String field, String why, Consumer<ObjectNode> breakIt) {
         return Arguments.of(field, why, breakIt);
     }

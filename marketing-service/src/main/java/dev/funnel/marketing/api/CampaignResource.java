@@ -2,7 +2,6 @@ package dev.funnel.marketing.api;
 
 import dev.funnel.marketing.Campaign;
 import dev.funnel.marketing.Campaigns;
-import dev.funnel.marketing.config.MarketingConfig;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
@@ -40,14 +39,14 @@ public class CampaignResource {
     IdempotentRequests idempotent;
 
     @Inject
-    MarketingConfig config;
+    DeploymentCurrency currency;
 
     /** 201 with the campaign, {@code ACTIVE}. */
     @POST
     public jakarta.ws.rs.core.Response launch(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                               @NotNull(message = "a JSON body is required") @Valid CampaignRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        requireDeploymentCurrency(request.currency(), errors);
+        currency.check(request.currency(), errors);
         if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
             errors.add(new Problem.FieldError("endsOn", "must not be before startsOn"));
         }
@@ -90,7 +89,7 @@ public class CampaignResource {
                                                    @HeaderParam("Idempotency-Key") String idempotencyKey,
                                                    @NotNull(message = "a JSON body is required") @Valid SpendRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        requireDeploymentCurrency(request.currency(), errors);
+        currency.check(request.currency(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
         }
@@ -100,12 +99,6 @@ public class CampaignResource {
             return new IdempotentRequests.Answer(201, Map.of("id", spend.id, "campaignId", id,
                     "amount", spend.amount, "currency", spend.currency, "spentOn", spend.spentOn));
         });
-    }
-
-    private void requireDeploymentCurrency(String currency, List<Problem.FieldError> errors) {
-        if (currency != null && !currency.equals(config.currency())) {
-            errors.add(new Problem.FieldError("currency", "must be " + config.currency() + ", this deployment's currency"));
-        }
     }
 
     private static NotFoundException unknown(UUID id) {

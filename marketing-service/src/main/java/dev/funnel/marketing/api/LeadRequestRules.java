@@ -1,7 +1,6 @@
 package dev.funnel.marketing.api;
 
 import dev.funnel.marketing.Campaign;
-import dev.funnel.marketing.config.MarketingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -14,7 +13,7 @@ import java.util.List;
 public class LeadRequestRules {
 
     @Inject
-    MarketingConfig config;
+    DeploymentCurrency currency;
 
     @Inject
     Validator validator;
@@ -27,9 +26,7 @@ public class LeadRequestRules {
         } else if (request.campaignId() != null && Campaign.findById(request.campaignId()) == null) {
             errors.add(new Problem.FieldError("campaignId", "no campaign has the id " + request.campaignId()));
         }
-        if (request.currency() != null && !request.currency().equals(config.currency())) {
-            errors.add(new Problem.FieldError("currency", "must be " + config.currency() + ", this deployment's currency"));
-        }
+        currency.check(request.currency(), errors);
         return errors;
     }
 
