@@ -44,18 +44,6 @@ public final class EventTypes {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
     }
 
-    /** The event type whose payload is this record class. */
-    public static <T> EventType<T> of(Class<T> payload) {
-        for (EventType<?> t : ALL) {
-            if (t.payload().equals(payload)) {
-                @SuppressWarnings("unchecked")
-                EventType<T> typed = (EventType<T>) t;
-                return typed;
-            }
-        }
-        throw new IllegalArgumentException("not an event payload: " + payload.getName());
-    }
-
     private EventTypes() {
     }
 }

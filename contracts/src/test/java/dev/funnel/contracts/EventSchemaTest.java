@@ -136,7 +136,7 @@ class EventSchemaTest {
         List<Class<?>> payloads = EventTypes.ALL.stream().<Class<?>>map(EventType::payload).toList();
 
         assertThat(types).doesNotHaveDuplicates();
-        // EventTypes.of(payload) finds a type by its record, so a record serves one type only.
+        // consumers tell events apart by their record (a switch over the sealed interface), so a record serves one type only.
         assertThat(payloads).doesNotHaveDuplicates();
     }
 

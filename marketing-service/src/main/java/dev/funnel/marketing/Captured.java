@@ -9,6 +9,11 @@ public record Captured(UUID id, Outcome outcome) {
         CREATED, DUPLICATE
     }
 
+    /** The outcome as the API spells it: {@code created} or {@code duplicate}. */
+    public String outcomeName() {
+        return outcome.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean created() {
         return outcome == Outcome.CREATED;
     }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -90,8 +89,7 @@ public class LeadBatchResource {
             ItemResult[] answered = results.clone(); // a retry after a conflict starts from the rejections alone
             for (int k = 0; k < captured.size(); k++) {
                 Captured c = captured.get(k);
-                answered[accepted.get(k)] = new ItemResult(accepted.get(k), c.id(),
-                        c.outcome().name().toLowerCase(Locale.ROOT), null);
+                answered[accepted.get(k)] = new ItemResult(accepted.get(k), c.id(), c.outcomeName(), null);
             }
             return new IdempotentRequests.Answer(200, new BatchResult(Arrays.asList(answered)));
         });

@@ -31,7 +31,7 @@ public class LeadResource {
     /** The answer to a capture: the lead's id, and whether it was new ({@code created}) or known ({@code duplicate}). */
     public record CaptureResult(UUID id, String outcome) {
         static CaptureResult of(Captured captured) {
-            return new CaptureResult(captured.id(), captured.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            return new CaptureResult(captured.id(), captured.outcomeName());
         }
     }
 
