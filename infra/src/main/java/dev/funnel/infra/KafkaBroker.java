@@ -116,9 +116,17 @@ public final class KafkaBroker implements AutoCloseable {
                 + " ends with:\n" + tail(log, 30));
     }
 
+    /** What the broker wrote since {@code from}: the log is appended to across restarts and may be large. */
     private String newOutput(long from) throws IOException {
-        byte[] all = Files.readAllBytes(log);
-        return from >= all.length ? "" : new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(log)) {
+            long size = channel.size();
+            if (from >= size) {
+                return "";
+            }
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) Math.min(size - from, Integer.MAX_VALUE));
+            channel.read(bytes, from);
+            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void format(Path config, Path log4j, Path log) throws IOException {
