@@ -56,6 +56,7 @@ class EventSchemaTest {
             Instant.class, List.of("string", "date-time"),
             LocalDate.class, List.of("string", "date"),
             Integer.class, List.of("integer"),
+            Long.class, List.of("integer"),
             BigDecimal.class, List.of("number"),
             Boolean.class, List.of("boolean"),
             Map.class, List.of("object"));
@@ -175,7 +176,11 @@ class EventSchemaTest {
                 Arguments.of(EventTypes.SPEND_RECORDED, "currency", "currency is not ISO-4217",
                         (Consumer<ObjectNode>) e -> e.put("currency", "dollars")),
                 Arguments.of(EventTypes.SPEND_RECORDED, "spendId", "spendId is missing",
-                        (Consumer<ObjectNode>) e -> e.remove("spendId")));
+                        (Consumer<ObjectNode>) e -> e.remove("spendId")),
+                Arguments.of(EventTypes.AWARENESS_RECORDED, "clicks", "clicks are negative",
+                        (Consumer<ObjectNode>) e -> e.set("clicks", IntNode.valueOf(-1))),
+                Arguments.of(EventTypes.AWARENESS_RECORDED, "hour", "hour is no time",
+                        (Consumer<ObjectNode>) e -> e.put("hour", "nine o'clock")));
     }
 
     @ParameterizedTest(name = "{2}")
@@ -189,6 +194,27 @@ class EventSchemaTest {
                 .extracting(ValidationMessage::getMessage)
                 .asString()
                 .contains(field);
+    }
+
+    static Stream<Arguments> brokenPipelineEvents() {
+        return Stream.of(
+                Arguments.of(EventTypes.DEAL_WON, "amount", "a won deal is worth nothing",
+                        (Consumer<ObjectNode>) e -> e.set("amount", IntNode.valueOf(0))),
+                Arguments.of(EventTypes.DEAL_LOST, "reason", "the loss reason is unknown",
+                        (Consumer<ObjectNode>) e -> e.put("reason", "BAD_LUCK")),
+                Arguments.of(EventTypes.STAGE_CHANGED, "toStage", "the stage is unknown",
+                        (Consumer<ObjectNode>) e -> e.put("toStage", "PITCHED")),
+                Arguments.of(EventTypes.LEAD_QUALIFIED, "by", "nobody decided",
+                        (Consumer<ObjectNode>) e -> e.put("by", "")),
+                Arguments.of(EventTypes.FOLLOW_UP_COMPLETED, "kind", "the follow-up kind is unknown",
+                        (Consumer<ObjectNode>) e -> e.put("kind", "CARRIER_PIGEON")));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("brokenPipelineEvents")
+    void brokenPipelineEventIsRejectedNamingTheField(EventType<?> type, String field, String why,
+                                                      Consumer<ObjectNode> breakIt) {
+        brokenCampaignEventIsRejectedNamingTheField(type, field, why, breakIt);
     }
 
     private static Arguments broken(String field, String why, Consumer<ObjectNode> breakIt) {
