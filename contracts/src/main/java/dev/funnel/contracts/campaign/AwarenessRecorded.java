@@ -9,7 +9,7 @@ import java.util.UUID;
  * {@code POST /api/awareness}. Counts add up: a consumer sums every event it has not seen before
  * (by CloudEvents id), so no count is lost or counted twice.
  *
- * @param awarenessId this aggregate's id, the same as the CloudEvents id
+ * @param awarenessId this tally's id, unique per event
  * @param hour        the start of the UTC hour the counts happened in; analytics counts them there
  */
 public record AwarenessRecorded(UUID awarenessId, UUID campaignId, Instant hour, Long impressions, Long clicks,
