@@ -26,6 +26,9 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     private ServiceProcess marketing;
     private ServiceProcess sales;
     private ServiceProcess analytics;
+    private KafkaBroker kafka;
+    private Path kafkaDir;
+    private Path kafkaLog;
 
     public URI marketing(String path) {
         return marketing.url(path);
@@ -37,6 +40,21 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
 
     public URI analytics(String path) {
         return analytics.url(path);
+    }
+
+    /** Kafka's address, for tests that read the topics themselves. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Stops the Kafka broker as an outage would; the services keep running. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again after {@link #stopKafka()}, on the same port with the same data. */
+    public void startKafka() {
+        kafka = KafkaBroker.start(kafkaDir, kafka.port(), kafkaLog, true);
     }
 
     @Override
@@ -66,8 +84,10 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
         Path work = repository.resolve("system-tests/target/system-run");
         Path logs = work.resolve("logs");
         PostgresServer postgres = track(PostgresServer.throwaway());
-        KafkaBroker kafka = track(KafkaBroker.start(work.resolve("kafka-" + ProcessHandle.current().pid()),
-                FreePort.pick(), logs.resolve("kafka.log"), true));
+        kafkaDir = work.resolve("kafka-" + ProcessHandle.current().pid());
+        kafkaLog = logs.resolve("kafka.log");
+        kafka = KafkaBroker.start(kafkaDir, FreePort.pick(), kafkaLog, true);
+        track(() -> kafka.close()); // whichever broker runs at the end, after a restart too
         KafkaTopics.ensureFunnelTopics(kafka.bootstrapServers());
         for (String db : List.of("marketing", "sales", "analytics")) {
             postgres.ensureDatabase(db);
@@ -84,6 +104,7 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     }
 
     private static Map<String, String> config(PostgresServer postgres, KafkaBroker kafka, String database) {
+        // bootstrap servers are fixed for the services' lifetime: a restarted broker must take the same port
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", PostgresServer.USER,
