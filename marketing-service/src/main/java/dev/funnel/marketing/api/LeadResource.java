@@ -5,6 +5,9 @@ import dev.funnel.marketing.Lead;
 import dev.funnel.marketing.LeadCapture;
 import dev.funnel.marketing.LeadErasure;
 import dev.funnel.marketing.config.MarketingConfig;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -50,17 +53,25 @@ public class LeadResource {
     @Inject
     MarketingConfig config;
 
-    /** 201 with the new lead's id; 200 with the existing id when the email is known (a new touch). */
+    /**
+     * 201 with the new lead's id; 200 with the existing id when the email is known (a new touch).
+     * Non-blocking on purpose: the body is then read and parsed on the I/O thread as it arrives, and
+     * only the database work occupies a worker. A blocking method would read the body on the worker
+     * through a stream handed over chunk by chunk, which cost a fifth of the CPU under load.
+     */
     @POST
-    public Response capture(@HeaderParam("Idempotency-Key") String idempotencyKey,
-                            @NotNull(message = "a JSON body is required") @Valid LeadRequest request) {
-        List<Problem.FieldError> broken = rules.check(request);
-        if (!broken.isEmpty()) {
-            throw new InvalidFieldException(broken);
-        }
-        return idempotent.run(idempotencyKey, request, () -> {
-            Captured captured = capture.capture(request.toNewLead(config.currency()));
-            return new IdempotentRequests.Answer(captured.created() ? 201 : 200, CaptureResult.of(captured));
+    @NonBlocking
+    public Uni<Response> capture(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                                 @NotNull(message = "a JSON body is required") @Valid LeadRequest request) {
+        return VertxContextSupport.executeBlocking(() -> {
+            List<Problem.FieldError> broken = rules.check(request);
+            if (!broken.isEmpty()) {
+                throw new InvalidFieldException(broken);
+            }
+            return idempotent.run(idempotencyKey, request, () -> {
+                Captured captured = capture.capture(request.toNewLead(config.currency()));
+                return new IdempotentRequests.Answer(captured.created() ? 201 : 200, CaptureResult.of(captured));
+            });
         });
     }
 
