@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sales intake benchmark against a running local funnel (./funnel up --detach first):
+#   1. stops sales-service and preloads EVENTS LeadGenerated events onto marketing.leads;
+#   2. starts sales-service again and reports the events per second it consumes and qualifies,
+#      with its consumer lag second by second and once the load has stopped.
+# Settings (environment): EVENTS (200000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVENTS=${EVENTS:-200000}
+KAFKA=127.0.0.1:${FUNNEL_KAFKA_PORT:-19092}
+
+# shellcheck source=../.mvn/find-jdk.sh
+. .mvn/find-jdk.sh
+./funnel status > /dev/null || { echo "error: the funnel is not running; start it with ./funnel up --detach" >&2; exit 1; }
+[ -d load-tests/target/lib ] || ./mvnw -B -q package -DskipTests -pl load-tests -am
+load() { "$JAVA_HOME/bin/java" -cp "load-tests/target/classes:load-tests/target/lib/*" dev.funnel.load.SalesIntakeLoad "$@"; }
+
+echo "== machine: $(nproc) cores; $EVENTS events"
+./funnel stop sales-service
+load preload "$EVENTS" "$KAFKA"
+./funnel up --detach > /dev/null
+load measure "$EVENTS" "$KAFKA" sales-service
