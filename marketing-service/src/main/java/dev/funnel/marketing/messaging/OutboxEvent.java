@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,9 +15,13 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
+    /**
+     * Publication order. Drawn from the database sequence as the row is inserted, never from a block an
+     * instance holds: the row lock that orders two changes of one lead then orders their ids too,
+     * whichever instance made them.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
-    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     /** The CloudEvents id, fixed here so a re-publication after a crash carries the same id. */
