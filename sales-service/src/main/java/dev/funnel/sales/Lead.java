@@ -3,6 +3,8 @@ package dev.funnel.sales;
 import dev.funnel.contracts.Channel;
 import dev.funnel.contracts.lead.LeadGenerated;
 import dev.funnel.contracts.lead.Timeline;
+import dev.funnel.contracts.pipeline.LossReason;
+import dev.funnel.contracts.pipeline.PipelineStage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,9 +15,15 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A lead as sales works it: who it is, where it came from, and its stage in the pipeline. */
+/**
+ * A lead as sales works it: who it is, where it came from, its score, its owner and its stage in the
+ * pipeline. Versioned, so two moves of the same lead at once cannot both succeed.
+ */
 @Entity
 @Table(name = "lead")
 public class Lead extends PanacheEntityBase {
@@ -40,15 +48,33 @@ public class Lead extends PanacheEntityBase {
     public Channel channel;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Stage stage;
+    public PipelineStage stage;
     /** Times the lead came in through a campaign: the first capture plus every later touch. */
     public int touches;
+    /** The latest score; null until the lead was scored. */
+    public Integer score;
+    /** Which rule gave how many points to {@link #score}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Score.Line> scoreBreakdown;
+    /** The threshold of the rules that last scored the lead. */
+    public Integer threshold;
+    /** The version of the scoring rules that last scored the lead. */
+    public Long rulesVersion;
+    /** The rep who works the lead; null while nobody does. */
+    public UUID ownerId;
+    /** The deal's value once won, in {@link #amountCurrency}. */
+    public BigDecimal amount;
+    public String amountCurrency;
+    @Enumerated(EnumType.STRING)
+    public LossReason lossReason;
     /** When marketing captured the lead. */
     @Column(nullable = false)
     public Instant createdAt;
     /** When sales learned of it. */
     @Column(nullable = false)
     public Instant receivedAt;
+    /** When it entered its current stage. */
+    public Instant stageChangedAt;
     public Instant erasedAt;
     @Version
     public long version;
@@ -70,11 +96,25 @@ public class Lead extends PanacheEntityBase {
         lead.timeline = generated.timeline();
         lead.campaignId = generated.campaignId();
         lead.channel = generated.channel();
-        lead.stage = Stage.NEW;
+        lead.stage = PipelineStage.NEW;
         lead.touches = 1;
         lead.createdAt = generated.createdAt();
         lead.receivedAt = receivedAt;
+        lead.stageChangedAt = receivedAt;
         return lead;
+    }
+
+    /** What scoring looks at. */
+    public LeadProfile profile() {
+        return new LeadProfile(jobTitle, companySize, budget, timeline, channel, touches);
+    }
+
+    /** Keeps a score and its breakdown as the lead's current one. */
+    public void scored(Score score, long rulesVersion) {
+        this.score = score.total();
+        this.scoreBreakdown = score.breakdown();
+        this.threshold = score.threshold();
+        this.rulesVersion = rulesVersion;
     }
 
     /** Removes the person (email, names, phone, company, title) for good; the anonymous facts stay. */

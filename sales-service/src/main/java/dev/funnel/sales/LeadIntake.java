@@ -5,6 +5,7 @@ import dev.funnel.contracts.lead.LeadEngaged;
 import dev.funnel.contracts.lead.LeadErased;
 import dev.funnel.contracts.lead.LeadEvent;
 import dev.funnel.contracts.lead.LeadGenerated;
+import dev.funnel.contracts.pipeline.PipelineStage;
 import dev.funnel.sales.messaging.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes marketing's lead events into the pipeline, exactly once in effect: the event id goes into the
- * inbox in the same transaction as the change, so a redelivery is recognised and skipped.
+ * inbox in the same transaction as the change, so a redelivery is recognised and skipped. A new lead is
+ * scored and qualified or disqualified at once; a touch on a known lead may raise its score; an erased
+ * lead loses its personal data here too.
  */
 @ApplicationScoped
 public class LeadIntake {
@@ -23,6 +26,9 @@ public class LeadIntake {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    PipelineMoves moves;
 
     @Inject
     Clock clock;
@@ -36,13 +42,29 @@ public class LeadIntake {
         switch (event) {
             case LeadGenerated generated -> {
                 if (Lead.findById(generated.leadId()) == null) {
-                    Lead.from(generated, clock.instant()).persist();
+                    Lead lead = Lead.from(generated, clock.instant());
+                    lead.persist();
+                    HistoryEntry.touch(lead.id, generated.channel(), generated.campaignId(), generated.createdAt())
+                            .persist();
+                    moves.qualifyByRules(lead);
                 }
             }
-            case LeadEngaged engaged -> Lead.<Lead>findByIdOptional(engaged.leadId())
-                    .ifPresent(lead -> lead.touches++);
-            case LeadErased erased -> Lead.<Lead>findByIdOptional(erased.leadId())
-                    .ifPresent(lead -> lead.erase(erased.erasedAt()));
+            case LeadEngaged engaged -> Lead.<Lead>findByIdOptional(engaged.leadId()).ifPresent(lead -> {
+                lead.touches++;
+                HistoryEntry.touch(lead.id, engaged.channel(), engaged.campaignId(), engaged.occurredAt()).persist();
+                if (lead.stage == PipelineStage.NEW) {
+                    moves.qualifyByRules(lead);
+                } else {
+                    // a touch raises the score a rep sees; the stage stays theirs to change
+                    moves.rescore(lead);
+                }
+            });
+            case LeadErased erased -> Lead.<Lead>findByIdOptional(erased.leadId()).ifPresent(lead -> {
+                lead.erase(erased.erasedAt());
+                // reps' notes and outcomes may name the person, so they go too
+                HistoryEntry.update("note = null WHERE leadId = ?1", lead.id);
+                FollowUp.update("note = null, outcome = null WHERE leadId = ?1", lead.id);
+            });
         }
     }
 }

@@ -2,16 +2,22 @@ package dev.funnel.sales.api;
 
 import dev.funnel.contracts.Channel;
 import dev.funnel.contracts.lead.Timeline;
+import dev.funnel.contracts.pipeline.LossReason;
+import dev.funnel.contracts.pipeline.PipelineStage;
 import dev.funnel.sales.Lead;
-import dev.funnel.sales.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A lead in the sales view; personal fields are absent once the lead was erased. */
+/** A lead in the sales list; personal fields are absent once the lead was erased. */
 public record LeadView(
         UUID id,
-        Stage stage,
+        PipelineStage stage,
+        Integer score,
+        UUID ownerId,
+        BigDecimal amount,
+        String amountCurrency,
+        LossReason lossReason,
         String email,
         String firstName,
         String lastName,
@@ -28,11 +34,13 @@ public record LeadView(
         int touches,
         Instant createdAt,
         Instant receivedAt,
+        Instant stageChangedAt,
         Instant erasedAt) {
 
     static LeadView of(Lead lead) {
-        return new LeadView(lead.id, lead.stage, lead.email, lead.firstName, lead.lastName, lead.company,
-                lead.jobTitle, lead.phone, lead.country, lead.companySize, lead.budget, lead.currency, lead.timeline,
-                lead.campaignId, lead.channel, lead.touches, lead.createdAt, lead.receivedAt, lead.erasedAt);
+        return new LeadView(lead.id, lead.stage, lead.score, lead.ownerId, lead.amount, lead.amountCurrency,
+                lead.lossReason, lead.email, lead.firstName, lead.lastName, lead.company, lead.jobTitle, lead.phone,
+                lead.country, lead.companySize, lead.budget, lead.currency, lead.timeline, lead.campaignId,
+                lead.channel, lead.touches, lead.createdAt, lead.receivedAt, lead.stageChangedAt, lead.erasedAt);
     }
 }

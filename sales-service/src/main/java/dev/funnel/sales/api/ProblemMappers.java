@@ -1,23 +1,45 @@
 package dev.funnel.sales.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.funnel.contracts.pipeline.PipelineStage;
+import dev.funnel.sales.ConflictException;
+import dev.funnel.sales.IllegalMoveException;
+import dev.funnel.sales.InvalidInputException;
+import dev.funnel.sales.NotFoundException;
+import dev.funnel.sales.Referrals;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every failure as {@code application/problem+json}: 4xx naming the parameter for bad input, never a bare 500. */
+/** Every failure as {@code application/problem+json}: 4xx naming the field or parameter for bad input, never a bare 500. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** A refused move: the problem plus where the lead stands and where it may go from there. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MoveProblem(String type, String title, int status, String detail, PipelineStage currentStage,
+                              List<PipelineStage> allowedStages) {
+    }
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(lastName(v.getPropertyPath()), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return Problem.invalid(errors).toResponse();
@@ -28,6 +50,63 @@ public class ProblemMappers {
         return new Problem("https://funnel.dev/problems/invalid-request", "Invalid request", 400,
                 "The parameter " + e.parameter() + " is invalid.",
                 List.of(new Problem.FieldError(e.parameter(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e) {
+        return Problem.invalid(List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response illegalMove(IllegalMoveException e) {
+        return Response.status(409).type(Problem.JSON).entity(new MoveProblem(
+                "https://funnel.dev/problems/illegal-move", "Illegal move", 409, e.getMessage(), e.current(),
+                e.allowed())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(OptimisticLockException e) {
+        return concurrentChange();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    /** Marketing's own problem document, so the caller sees which field of the referred lead it refused. */
+    @ServerExceptionMapper
+    public Response refused(Referrals.RefusedException e) {
+        return Response.status(422).type(Problem.JSON).entity(e.problem()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(Referrals.MarketingUnavailableException e) {
+        return Problem.of(Response.Status.BAD_GATEWAY, e.getMessage() + "; nothing was recorded, try again later.")
+                .toResponse();
+    }
+
+    /**
+     * Well-formed JSON with a wrong value (a word for a number, an unknown stage or reason) is 422 naming the
+     * field. Declared for this exact type so it wins over the mapper quarkus-rest-jackson registers for it.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        if (e.getPath().isEmpty()) {
+            return unreadable(e);
+        }
+        return Problem.invalid(List.of(new Problem.FieldError(pathOf(e), describe(e)))).toResponse();
+    }
+
+    /** Broken JSON is 400. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage()).toResponse();
     }
 
     /** Also what Quarkus REST throws for a query or path parameter it cannot convert (404 for paths, 400 for queries). */
@@ -42,18 +121,78 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        // a concurrent change found only at commit arrives wrapped in the transaction manager's exceptions
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentChange();
+            }
+        }
         LOG.error("unexpected failure answering a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something failed on our side.").toResponse();
     }
 
-    /** {@code list.stage} → {@code stage}: the parameter's name. */
-    private static String lastName(Path path) {
-        String name = "request";
-        for (Path.Node node : path) {
-            if (node.getName() != null) {
-                name = node.getName();
+    private static Response concurrentChange() {
+        return Problem.of(Response.Status.CONFLICT,
+                "It was changed by someone else at the same time; read it again and retry.").toResponse();
+    }
+
+    /**
+     * The JSON path of the offending value ({@code seniority[0].keyword}, {@code timeline[NOW]}), or the
+     * parameter's name for a query parameter ({@code size}); method and body parameter names are left out.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                if (i == nodes.size() - 1) {
+                    field.append(node.getName());
+                }
+                continue;
+            }
+            // Hibernate Validator puts a list index or map key on the node after the container
+            if (node.isInIterable()) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (at != null) {
+                    field.append('[').append(at).append(']');
+                }
+            }
+            if (kind != ElementKind.CONTAINER_ELEMENT && kind != ElementKind.BEAN && node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
             }
         }
-        return name;
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    static String describe(MismatchedInputException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return "must be one of " + List.of(format.getTargetType().getEnumConstants());
+        }
+        String type = e.getTargetType() == null ? "value" : e.getTargetType().getSimpleName();
+        return "is not a valid " + type;
     }
 }

@@ -15,13 +15,16 @@ import dev.funnel.contracts.lead.LeadEngaged;
 import dev.funnel.contracts.lead.LeadErased;
 import dev.funnel.contracts.lead.LeadGenerated;
 import dev.funnel.contracts.lead.Timeline;
+import dev.funnel.contracts.pipeline.PipelineStage;
 import dev.funnel.sales.Lead;
+import dev.funnel.sales.TestLeads;
 import dev.funnel.testing.EventProducer;
 import dev.funnel.testing.FunnelInfrastructure;
 import dev.funnel.testing.TopicRecords;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,18 +63,19 @@ class LeadIntakeTest {
     }
 
     @Test
-    void generatedLeadEntersThePipelineAtStageNew() {
+    void generatedLeadEntersThePipelineScoredAndQualified() {
         UUID id = UUID.randomUUID();
         LeadGenerated lead = generated(id);
         events.publish(EventTypes.LEAD_GENERATED, id, lead);
 
         awaitLead(id);
         given().get("/api/leads/{id}", id).then()
-                .body("stage", equalTo("NEW"))
+                .body("stage", equalTo("QUALIFIED"))
+                .body("score", equalTo(70))
                 .body("email", equalTo(lead.email()))
                 .body("channel", equalTo("EVENT"))
                 .body("touches", equalTo(1));
-        given().queryParam("stage", "NEW").queryParam("size", 500).get("/api/leads").then()
+        given().queryParam("stage", "QUALIFIED").queryParam("minScore", 70).queryParam("size", 500).get("/api/leads").then()
                 .statusCode(200)
                 .body("id", org.hamcrest.Matchers.hasItem(id.toString()));
     }
@@ -108,7 +112,27 @@ class LeadIntakeTest {
                         .body("phone", nullValue())
                         .body("erasedAt", org.hamcrest.Matchers.notNullValue())
                         .body("channel", equalTo("EVENT"))
-                        .body("stage", equalTo("NEW")));
+                        .body("stage", equalTo("QUALIFIED")));
+    }
+
+    @Test
+    void erasedLeadLosesTheRepsNotesAboutThePersonToo() {
+        UUID id = UUID.randomUUID();
+        TestLeads.bringIn(events, generated(id), PipelineStage.QUALIFIED);
+        TestLeads.move(id, Map.of("to", "CONTACTED", "note", "Grace prefers her mobile")).statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "CALL", "dueAt", Instant.now().plusSeconds(3600).toString(), "note", "ask Grace about Navy budget"))
+                .post("/api/leads/{id}/follow-ups", id).then().statusCode(201);
+
+        events.publish(EventTypes.LEAD_ERASED, id, new LeadErased(id, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/leads/{id}", id).then().body("erasedAt", org.hamcrest.Matchers.notNullValue()));
+        given().get("/api/leads/{id}", id).then()
+                .body("stage", equalTo("CONTACTED"))
+                .body("history.findAll { it.note != null }.size()", equalTo(0))
+                .body("followUps[0].note", nullValue())
+                .body("followUps[0].kind", equalTo("CALL"));
     }
 
     @Test

@@ -1,0 +1,176 @@
+package dev.funnel.sales.messaging;
+
+import dev.funnel.contracts.Topics;
+import dev.funnel.sales.config.SalesConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands outbox events to Kafka in commit order: woken right after each commit, and every
+ * {@code funnel.outbox.poll-interval} in case a crash or another instance left events behind.
+ * A batch is deleted only after Kafka acknowledged all of it ({@code acks=all}, idempotent producer);
+ * when anything fails the whole batch stays and is sent again later with the same CloudEvents ids,
+ * which consumers use to skip what they already have. One relay per database at a time
+ * (a transaction-scoped advisory lock), so scaled-out instances do not reorder a lead's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key of the relay: any constant unique within the sales database. */
+    private static final long RELAY_LOCK = 0x6F7574626F78L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SalesConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+
+    void start(@Observes StartupEvent started) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000,
+                ProducerConfig.CLIENT_ID_CONFIG, "sales-outbox-relay"),
+                new StringSerializer(), new StringSerializer());
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::relay);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        wakeUps.release();
+        if (worker != null) {
+            worker.join(Duration.ofSeconds(10));
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after a commit that appended events: publish now rather than at the next poll. */
+    public void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void relay() {
+        warmUp();
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                int sent = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
+                if (!backoff.isZero()) {
+                    LOG.info("outbox relay: Kafka is reachable again, publishing resumed");
+                    backoff = Duration.ZERO;
+                }
+                if (sent < config.outbox().batchSize()) {
+                    wakeUps.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), config.outbox().maxBackoff());
+                LOG.warnf("outbox relay: publishing failed (%s); events stay in the outbox, next attempt in %d ms",
+                        rootMessage(e), backoff.toMillis());
+                sleep(backoff);
+            }
+        }
+    }
+
+    /** Fetches topic metadata now, so the first event after start-up does not wait for it. */
+    private void warmUp() {
+        try {
+            producer.partitionsFor(Topics.SALES_PIPELINE);
+        } catch (RuntimeException e) {
+            LOG.infof("outbox relay: Kafka not reachable yet (%s); events wait in the outbox", rootMessage(e));
+        }
+    }
+
+    /** One round: the oldest events, sent and acknowledged, then deleted. Returns how many. */
+    private int publishBatch() throws Exception {
+        boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!leader) {
+            return 0;
+        }
+        List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent ORDER BY id", OutboxEvent.class)
+                .setMaxResults(config.outbox().batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            acks.add(producer.send(toRecord(event)));
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+        em.createQuery("DELETE FROM OutboxEvent WHERE id IN :ids")
+                .setParameter("ids", batch.stream().map(e -> e.id).toList())
+                .executeUpdate();
+        return batch.size();
+    }
+
+    private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.eventKey, event.payload);
+        event.cloudEvent().headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
+        return record;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
