@@ -58,10 +58,31 @@ public record Funnel(
                          long proposals, long negotiations, long won, long lost, BigDecimal revenue,
                          BigDecimal spend, Duration wonSalesCycles) {
 
+        /** Nothing counted: the identity of {@link #plus}. */
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                BigDecimal.ZERO, BigDecimal.ZERO, Duration.ZERO);
+
         public Counts {
             Objects.requireNonNull(revenue, "revenue");
             Objects.requireNonNull(spend, "spend");
             Objects.requireNonNull(wonSalesCycles, "wonSalesCycles");
+        }
+
+        /** The counts of two disjoint scopes together. */
+        public Counts plus(Counts o) {
+            return new Counts(impressions + o.impressions, clicks + o.clicks, visits + o.visits, leads + o.leads,
+                    qualified + o.qualified, contacted + o.contacted, proposals + o.proposals,
+                    negotiations + o.negotiations, won + o.won, lost + o.lost, revenue.add(o.revenue),
+                    spend.add(o.spend), wonSalesCycles.plus(o.wonSalesCycles));
+        }
+
+        /** What changed from {@code before} to these counts: added to a rollup, it turns one into the other. */
+        public Counts minus(Counts before) {
+            return new Counts(impressions - before.impressions, clicks - before.clicks, visits - before.visits,
+                    leads - before.leads, qualified - before.qualified, contacted - before.contacted,
+                    proposals - before.proposals, negotiations - before.negotiations, won - before.won,
+                    lost - before.lost, revenue.subtract(before.revenue), spend.subtract(before.spend),
+                    wonSalesCycles.minus(before.wonSalesCycles));
         }
     }
 

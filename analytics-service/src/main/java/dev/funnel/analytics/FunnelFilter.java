@@ -1,18 +1,20 @@
 package dev.funnel.analytics;
 
 import dev.funnel.contracts.Channel;
-import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Which leads a funnel counts: created in {@code [from, to)}, of one campaign, of one channel.
- * Each part is optional; null means unbounded.
+ * What a funnel counts: leads created in the window (and their stages and deals), awareness by its hour,
+ * spend by its day; optionally of one campaign or one channel (null: all).
  */
-public record FunnelFilter(Instant from, Instant to, UUID campaignId, Channel channel) {
+public record FunnelFilter(Window window, UUID campaignId, Channel channel) {
 
     public FunnelFilter {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new IllegalArgumentException("from " + from + " must be before to " + to);
-        }
+        Objects.requireNonNull(window, "window");
+    }
+
+    public static FunnelFilter of(Window window) {
+        return new FunnelFilter(window, null, null);
     }
 }

@@ -6,15 +6,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** A lead as the funnel counts it: when it was created and where it came from. Nothing personal. */
+/**
+ * A lead as the funnel counts it: when it was created, where it came from, how far it got in the pipeline.
+ * Nothing personal. A row whose {@code createdAt} is null stands for a lead whose pipeline events arrived
+ * before its creation: it counts nowhere until the lead event fills it in.
+ */
 @Entity
 @Table(name = "lead_fact")
 public class LeadFact extends PanacheEntityBase {
@@ -26,48 +29,68 @@ public class LeadFact extends PanacheEntityBase {
     public Channel channel;
     public Instant createdAt;
     public Instant erasedAt;
+    public boolean reachedQualified;
+    public boolean reachedContacted;
+    public boolean reachedProposal;
+    public boolean reachedNegotiation;
+    public boolean lost;
+    public Instant wonAt;
+    public BigDecimal wonAmount;
 
     /**
-     * Records a new lead. A lead already recorded stays as it is, so a LeadGenerated published again under a
-     * new event id changes nothing.
+     * The lead's row, locked for this transaction; created empty when the lead is new. The lock serialises the
+     * lead's events from different topics, so each sees what the other did.
      */
-    public static void recordCreated(UUID leadId, UUID campaignId, Channel channel, Instant createdAt) {
-        getEntityManager().createQuery("""
-                        INSERT INTO LeadFact (leadId, campaignId, channel, createdAt)
-                        VALUES (:leadId, :campaignId, :channel, :createdAt)
-                        ON CONFLICT (leadId) DO NOTHING""")
-                .setParameter("leadId", leadId)
-                .setParameter("campaignId", campaignId)
-                .setParameter("channel", channel)
-                .setParameter("createdAt", createdAt)
+    public static LeadFact lockOrCreate(UUID leadId) {
+        getEntityManager().createNativeQuery("INSERT INTO lead_fact (lead_id) VALUES (?1) ON CONFLICT (lead_id) DO NOTHING")
+                .setParameter(1, leadId)
                 .executeUpdate();
+        return getEntityManager().find(LeadFact.class, leadId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Marks the lead's person as forgotten; the lead keeps counting. The first erasure's time stays. */
-    public static void recordErased(UUID leadId, Instant erasedAt) {
-        update("erasedAt = ?1 WHERE leadId = ?2 AND erasedAt IS NULL", erasedAt, leadId);
+    public boolean created() {
+        return createdAt != null;
     }
 
-    /** How many leads match the filter, by creation time in {@code [from, to)}. */
-    public static long countCreated(FunnelFilter filter) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (filter.from() != null) {
-            conditions.add("createdAt >= :from");
-            parameters.put("from", filter.from());
+    /** Records where the lead came from; the instants are kept at the database's precision. */
+    public void created(UUID campaignId, Channel channel, Instant createdAt) {
+        this.campaignId = campaignId;
+        this.channel = channel;
+        this.createdAt = microseconds(createdAt);
+    }
+
+    public PipelineProgress progress() {
+        return new PipelineProgress(reachedQualified, reachedContacted, reachedProposal, reachedNegotiation, lost,
+                wonAt, wonAmount);
+    }
+
+    public void progressed(PipelineProgress progress) {
+        reachedQualified = progress.qualified();
+        reachedContacted = progress.contacted();
+        reachedProposal = progress.proposal();
+        reachedNegotiation = progress.negotiation();
+        lost = progress.lost();
+        wonAt = progress.wonAt() == null ? null : microseconds(progress.wonAt());
+        wonAmount = progress.wonAmount();
+    }
+
+    /** What this lead adds to its funnel; nothing until it is created. */
+    public Funnel.Counts counts() {
+        return created() ? progress().countsOf(createdAt) : Funnel.Counts.NONE;
+    }
+
+    /**
+     * Marks the lead's person as forgotten; the lead keeps counting. The earliest erasure's time stays, also when
+     * the erasure arrives before the lead itself.
+     */
+    public void erased(Instant at) {
+        Instant when = microseconds(at);
+        if (erasedAt == null || when.isBefore(erasedAt)) {
+            erasedAt = when;
         }
-        if (filter.to() != null) {
-            conditions.add("createdAt < :to");
-            parameters.put("to", filter.to());
-        }
-        if (filter.campaignId() != null) {
-            conditions.add("campaignId = :campaignId");
-            parameters.put("campaignId", filter.campaignId());
-        }
-        if (filter.channel() != null) {
-            conditions.add("channel = :channel");
-            parameters.put("channel", filter.channel());
-        }
-        return conditions.isEmpty() ? count() : count(String.join(" AND ", conditions), parameters);
+    }
+
+    private static Instant microseconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,7 +2,7 @@ package dev.funnel.analytics.api;
 
 import java.util.List;
 
-/** Query parameters that cannot be used as given, each named. Answered with 422. */
+/** Query parameters that cannot be used as given, each named. Answered with 400. */
 public class InvalidParametersException extends RuntimeException {
 
     private final List<Problem.FieldError> errors;

@@ -25,7 +25,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem invalid(List<FieldError> errors) {
-        return new Problem("https://funnel.dev/problems/invalid-request", "Invalid request", 422,
+        return new Problem("https://funnel.dev/problems/invalid-request", "Invalid request", 400,
                 "The request has " + errors.size() + " invalid parameter" + (errors.size() == 1 ? "" : "s") + ".", errors);
     }
 

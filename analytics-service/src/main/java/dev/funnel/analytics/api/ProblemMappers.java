@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure into {@code application/problem+json}: 422 naming the parameter for bad input, never a bare 500. */
+/** Turns every failure into {@code application/problem+json}: 400 naming the parameter for bad input, never a bare 500. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);

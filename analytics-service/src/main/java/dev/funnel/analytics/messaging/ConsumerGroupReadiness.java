@@ -1,43 +1,19 @@
 package dev.funnel.analytics.messaging;
 
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Ready only once the lead-events consumer has joined its group and received its share of
- * partitions (possibly none, when there are more instances than partitions). Until then a lead
- * posted to marketing would wait for the group to form, so the service is not yet ready to follow
- * the funnel.
- */
+/** Readiness of the lead-events consumer ({@code marketing.leads}); see {@link GroupReadiness}. */
 @ApplicationScoped
 @Identifier(ConsumerGroupReadiness.NAME)
 @Readiness
-public class ConsumerGroupReadiness implements KafkaConsumerRebalanceListener, HealthCheck {
+public class ConsumerGroupReadiness extends GroupReadiness {
 
     /** Referred to by {@code mp.messaging.incoming.lead-events.consumer-rebalance-listener.name}. */
     public static final String NAME = "lead-events-group";
 
-    private volatile boolean joined;
-    private volatile int partitions;
-
-    @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> assigned) {
-        partitions = assigned.size();
-        joined = true;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("lead-events consumer group")
-                .status(joined)
-                .withData("partitions", partitions)
-                .build();
+    public ConsumerGroupReadiness() {
+        super("lead-events consumer group");
     }
 }

@@ -1,6 +1,7 @@
 package dev.funnel.analytics.messaging;
 
 import dev.funnel.analytics.LeadFact;
+import dev.funnel.analytics.Rollups;
 import dev.funnel.analytics.Touch;
 import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.lead.LeadEngaged;
@@ -12,7 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-/** Turns one event of {@code marketing.leads} into lead facts and touches, once per event id. */
+/** Turns one event of {@code marketing.leads} into lead facts, touches and rollups, once per event id. */
 @ApplicationScoped
 public class LeadEventHandler {
 
@@ -20,6 +21,9 @@ public class LeadEventHandler {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    Rollups rollups;
 
     /** The payload records check their required fields when decoded, so every field used here is present. */
     @Transactional
@@ -29,12 +33,24 @@ public class LeadEventHandler {
             return;
         }
         switch (payload) {
-            case LeadGenerated generated -> LeadFact.recordCreated(
-                    generated.leadId(), generated.campaignId(), generated.channel(), generated.createdAt());
+            case LeadGenerated generated -> created(generated);
             case LeadEngaged engaged -> Touch.of(event.id(),
                     engaged.leadId(), engaged.campaignId(), engaged.channel(), engaged.occurredAt()).persist();
             // Nothing personal is stored here, so there is nothing to remove: only the fact is kept.
-            case LeadErased erased -> LeadFact.recordErased(erased.leadId(), erased.erasedAt());
+            case LeadErased erased -> LeadFact.lockOrCreate(erased.leadId()).erased(erased.erasedAt());
         }
+    }
+
+    /**
+     * Counts the lead in the hour and day it was created, with whatever of its pipeline arrived before it.
+     * A lead already created stays as it is, so a LeadGenerated published again under a new event id changes nothing.
+     */
+    private void created(LeadGenerated generated) {
+        LeadFact lead = LeadFact.lockOrCreate(generated.leadId());
+        if (lead.created()) {
+            return;
+        }
+        lead.created(generated.campaignId(), generated.channel(), generated.createdAt());
+        rollups.addLead(lead.createdAt, lead.campaignId, lead.channel, lead.counts());
     }
 }

@@ -26,4 +26,15 @@ class ConsumerGroupReadinessTest {
                         .body("checks.find { it.name == 'lead-events consumer group' }.data.partitions", equalTo(3)));
         given().get("/q/health/ready").then().body("checks.name", hasItem("lead-events consumer group"));
     }
+
+    @Test
+    void readinessIncludesTheCampaignAndPipelineConsumerGroups() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then()
+                        .statusCode(200)
+                        .body("checks.find { it.name == 'campaign-events consumer group' }.status", equalTo("UP"))
+                        .body("checks.find { it.name == 'campaign-events consumer group' }.data.partitions", equalTo(3))
+                        .body("checks.find { it.name == 'pipeline-events consumer group' }.status", equalTo("UP"))
+                        .body("checks.find { it.name == 'pipeline-events consumer group' }.data.partitions", equalTo(3)));
+    }
 }

@@ -1,0 +1,57 @@
+package dev.funnel.analytics.api;
+
+import dev.funnel.analytics.AttributingRevenue;
+import dev.funnel.analytics.AttributionModel;
+import dev.funnel.analytics.Window;
+import dev.funnel.contracts.Channel;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Won deals and revenue per campaign under an attribution model, for the leads created in a window. */
+@Path("/api/analytics/attribution")
+@Produces(MediaType.APPLICATION_JSON)
+public class AttributionResource {
+
+    /** The answer: the campaigns' credits sum to {@code totalWon} and {@code totalRevenue}. */
+    public record AttributionView(String model, Instant from, Instant to, BigDecimal totalRevenue, long totalWon,
+                                  List<CreditRow> campaigns) {
+    }
+
+    /**
+     * One campaign's credit; campaignId null for the deals of leads without a campaign touch.
+     *
+     * @param won deals credited, fractional under the linear model
+     */
+    public record CreditRow(UUID campaignId, String name, Channel channel, BigDecimal won, BigDecimal revenue) {
+    }
+
+    @Inject
+    AttributingRevenue attributing;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public AttributionView attribution(@QueryParam("model") String model, @QueryParam("from") String from,
+                                       @QueryParam("to") String to) {
+        AnalyticsParameters parameters = new AnalyticsParameters(clock.instant());
+        AttributionModel chosen = parameters.model(model);
+        Window window = parameters.window(from, to);
+        parameters.check();
+        AttributingRevenue.Credits credits = attributing.attribute(chosen, window);
+        return new AttributionView(chosen.label(), window.from(), window.to(), credits.totalRevenue(),
+                credits.totalWon(), credits.campaigns().stream()
+                .map(c -> new CreditRow(c.campaignId(), c.campaign() == null ? null : c.campaign().name,
+                        c.campaign() == null ? null : c.campaign().channel, c.share().won(), c.share().revenue()))
+                .toList());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.funnel.analytics.messaging;
+
+import dev.funnel.analytics.Campaign;
+import dev.funnel.analytics.Rollups;
+import dev.funnel.contracts.CloudEvent;
+import dev.funnel.contracts.campaign.AwarenessRecorded;
+import dev.funnel.contracts.campaign.CampaignChanged;
+import dev.funnel.contracts.campaign.CampaignEvent;
+import dev.funnel.contracts.campaign.CampaignLaunched;
+import dev.funnel.contracts.campaign.SpendRecorded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+/** Turns one event of {@code marketing.campaigns} into the campaign's description, spend and awareness, once per event id. */
+@ApplicationScoped
+public class CampaignEventHandler {
+
+    private static final Logger LOG = Logger.getLogger(CampaignEventHandler.class);
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Rollups rollups;
+
+    @Transactional
+    public void handle(CloudEvent event, CampaignEvent payload) {
+        if (!inbox.firstDelivery(event.id())) {
+            LOG.debugf("event %s was processed before, skipped", event.id());
+            return;
+        }
+        switch (payload) {
+            case CampaignLaunched launched -> Campaign.recordLaunched(launched.campaignId(), launched.name(),
+                    launched.channel(), launched.budget(), launched.currency(), launched.status(), launched.launchedAt());
+            case CampaignChanged changed -> Campaign.recordChanged(changed.campaignId(), changed.name(),
+                    changed.budget(), changed.currency(), changed.status(), changed.changedAt());
+            case SpendRecorded spend -> rollups.addSpend(spend.spendId(), spend.campaignId(), spend.amount(), spend.spentOn());
+            // counts add up: each report not seen before (the inbox) is added to its hour
+            case AwarenessRecorded awareness -> rollups.addAwareness(awareness.campaignId(), awareness.hour(),
+                    awareness.impressions(), awareness.clicks(), awareness.visits());
+        }
+    }
+}

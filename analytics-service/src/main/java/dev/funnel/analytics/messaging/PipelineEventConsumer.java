@@ -1,0 +1,27 @@
+package dev.funnel.analytics.messaging;
+
+import dev.funnel.analytics.config.AnalyticsConfig;
+import dev.funnel.contracts.Topics;
+import dev.funnel.contracts.pipeline.PipelineEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Reads {@code sales.pipeline} into the handler; poison goes to {@code analytics.dead-letter} (see {@link Delivery}). */
+@ApplicationScoped
+public class PipelineEventConsumer {
+
+    @Inject
+    PipelineEventHandler handler;
+
+    @Inject
+    AnalyticsConfig config;
+
+    @Incoming("pipeline-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        Delivery.deliver(record, PipelineEvent.class, Topics.SALES_PIPELINE, handler::handle, config.retry());
+    }
+}
