@@ -1,10 +1,8 @@
 package dev.funnel.marketing.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.funnel.marketing.AwarenessRecording;
 import dev.funnel.marketing.AwarenessSignal;
 import dev.funnel.marketing.Campaign;
@@ -83,7 +81,9 @@ public class AwarenessResource {
         List<List<Problem.FieldError>> problems = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             List<Problem.FieldError> errors = new ArrayList<>();
-            AwarenessEntry entry = read(item, errors);
+            AwarenessEntry entry = BatchItems.read(json, item, AwarenessEntry.class,
+                    "each entry must be a JSON object: {campaignId, kind, count, occurredAt}",
+                    "is not an awareness entry: ", errors);
             if (entry != null) {
                 errors.addAll(check(entry));
             }
@@ -115,25 +115,8 @@ public class AwarenessResource {
         });
     }
 
-    private AwarenessEntry read(JsonNode item, List<Problem.FieldError> errors) {
-        if (item == null || !item.isObject()) {
-            errors.add(new Problem.FieldError("body", "each entry must be a JSON object: {campaignId, kind, count, occurredAt}"));
-            return null;
-        }
-        try {
-            return json.treeToValue(item, AwarenessEntry.class);
-        } catch (MismatchedInputException e) {
-            errors.add(new Problem.FieldError(ProblemMappers.pathOf(e), ProblemMappers.describe(e)));
-        } catch (JsonProcessingException e) {
-            errors.add(new Problem.FieldError("body", "is not an awareness entry: " + e.getOriginalMessage()));
-        }
-        return null;
-    }
-
     private List<Problem.FieldError> check(AwarenessEntry entry) {
-        List<Problem.FieldError> errors = new ArrayList<>(validator.validate(entry).stream()
-                .map(v -> new Problem.FieldError(ProblemMappers.fieldOf(v), v.getMessage()))
-                .toList());
+        List<Problem.FieldError> errors = new ArrayList<>(BatchItems.violations(validator, entry));
         if (entry.occurredAt() != null && entry.occurredAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
             errors.add(new Problem.FieldError("occurredAt", "must not be in the future"));
         }

@@ -3,8 +3,6 @@ package dev.funnel.marketing.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.funnel.marketing.Captured;
 import dev.funnel.marketing.LeadCapture;
 import dev.funnel.marketing.NewLead;
@@ -73,7 +71,8 @@ public class LeadBatchResource {
         List<NewLead> leads = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             List<Problem.FieldError> errors = new ArrayList<>();
-            LeadRequest request = read(items.get(i), errors);
+            LeadRequest request = BatchItems.read(json, items.get(i), LeadRequest.class,
+                    "each item must be a JSON object describing a lead", "is not a lead: ", errors);
             if (request != null) {
                 errors.addAll(rules.checkAll(request));
             }
@@ -93,21 +92,5 @@ public class LeadBatchResource {
             }
             return new IdempotentRequests.Answer(200, new BatchResult(Arrays.asList(answered)));
         });
-    }
-
-    /** The item as a lead request, or null with the reason added to {@code errors}. */
-    private LeadRequest read(JsonNode item, List<Problem.FieldError> errors) {
-        if (item == null || item.isNull() || !item.isObject()) {
-            errors.add(new Problem.FieldError("body", "each item must be a JSON object describing a lead"));
-            return null;
-        }
-        try {
-            return json.treeToValue(item, LeadRequest.class);
-        } catch (MismatchedInputException e) {
-            errors.add(new Problem.FieldError(ProblemMappers.pathOf(e), ProblemMappers.describe(e)));
-        } catch (JsonProcessingException e) {
-            errors.add(new Problem.FieldError("body", "is not a lead: " + e.getOriginalMessage()));
-        }
-        return null;
     }
 }

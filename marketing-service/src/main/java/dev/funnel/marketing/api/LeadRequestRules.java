@@ -32,9 +32,7 @@ public class LeadRequestRules {
 
     /** Every problem of a lead that arrived inside a batch: its field constraints and the rules above. */
     public List<Problem.FieldError> checkAll(LeadRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>(validator.validate(request).stream()
-                .map(v -> new Problem.FieldError(ProblemMappers.fieldOf(v), v.getMessage()))
-                .toList());
+        List<Problem.FieldError> errors = new ArrayList<>(BatchItems.violations(validator, request));
         errors.addAll(check(request));
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         return errors;
