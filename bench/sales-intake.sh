@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sales intake benchmark against a running local funnel (./funnel up --detach first):
-#   1. stops sales-service and preloads EVENTS LeadGenerated events onto marketing.leads;
-#   2. starts sales-service again and reports the events per second it consumes and qualifies,
-#      with its consumer lag second by second and once the load has stopped.
+#   1. stops sales-service and analytics-service (which reads the same topic and would share the two
+#      cores) and preloads EVENTS LeadGenerated events onto marketing.leads;
+#   2. starts sales-service alone and reports the events per second it consumes and qualifies,
+#      with its consumer lag second by second and once the load has stopped;
+#   3. starts analytics-service again (it catches up on its own).
 # Settings (environment): EVENTS (200000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,8 @@ load() { "$JAVA_HOME/bin/java" -cp "load-tests/target/classes:load-tests/target/
 
 echo "== machine: $(nproc) cores; $EVENTS events"
 ./funnel stop sales-service
+./funnel stop analytics-service
 load preload "$EVENTS" "$KAFKA"
-./funnel up --detach > /dev/null
+./funnel up --detach sales-service > /dev/null
 load measure "$EVENTS" "$KAFKA" sales-service
+./funnel up --detach analytics-service > /dev/null

@@ -7,33 +7,69 @@ import dev.funnel.contracts.EventTypes;
 import dev.funnel.contracts.InvalidEventException;
 import dev.funnel.contracts.lead.LeadEvent;
 import dev.funnel.sales.LeadIntake;
+import dev.funnel.sales.LeadIntake.Delivery;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code marketing.leads}. A message that can never be processed (bad envelope, unknown type,
- * payload that does not fit) is thrown out to the dead-letter topic and the consumer goes on; any
- * other failure, such as the database being away, is retried here until it passes, so nothing is
- * lost and a lead's events stay in order.
+ * Reads {@code marketing.leads} a poll at a time and applies each poll's events in one transaction,
+ * in the order polled, so a lead's events stay in order. A record that can never be applied (bad
+ * envelope, unknown type, a payload that does not fit, or one the database refuses as data) is parked
+ * on the dead-letter topic and the rest go on; any other failure, such as the database being away, is
+ * retried until it passes, so nothing is lost. Offsets are committed only after this returns.
  */
 @ApplicationScoped
 public class LeadEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(LeadEventConsumer.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     @Inject
     LeadIntake intake;
 
+    @Inject
+    DeadLetters deadLetters;
+
     @Incoming("lead-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        List<Delivery> deliveries = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, String>> read = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                deliveries.add(read(record));
+                read.add(record);
+            } catch (InvalidEventException e) {
+                park(record, e);
+            }
+        }
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try {
+            intake.takeAll(deliveries);
+        } catch (RuntimeException e) {
+            // which event failed, and whether it ever can pass, is only known one at a time
+            LOG.warnf("applying a batch of %d events failed (%s); applying them one at a time", deliveries.size(),
+                    e.getMessage());
+            for (int i = 0; i < deliveries.size(); i++) {
+                takeOne(read.get(i), deliveries.get(i));
+            }
+        }
+    }
+
+    private static Delivery read(ConsumerRecord<String, String> record) {
         CloudEvent envelope = CloudEvent.fromHeaders(name -> {
             Header header = record.headers().lastHeader(name);
             return header == null ? null : header.value();
@@ -43,16 +79,62 @@ public class LeadEventConsumer {
         if (!(EventCodec.read(record.value(), type) instanceof LeadEvent event)) {
             throw new InvalidEventException(envelope.type() + " is not a lead event");
         }
-        Duration backoff = Duration.ofMillis(200);
+        return new Delivery(envelope, event);
+    }
+
+    private void takeOne(ConsumerRecord<String, String> record, Delivery delivery) throws InterruptedException {
+        Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
-                intake.take(envelope, event);
+                intake.take(delivery.envelope(), delivery.event());
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("applying event %s failed (%s); retrying in %d ms", envelope.id(), e.getMessage(), backoff.toMillis());
+                if (refusedAsData(e)) {
+                    LOG.errorf("event %s can never be applied (%s); parked on the dead-letter topic",
+                            delivery.envelope().id(), e.getMessage());
+                    park(record, e);
+                    return;
+                }
+                LOG.warnf("applying event %s failed (%s); retrying in %d ms", delivery.envelope().id(), e.getMessage(),
+                        backoff.toMillis());
                 Thread.sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = longer(backoff);
             }
         }
+    }
+
+    /** Parks a poison record, trying again while Kafka does not take it: the batch waits rather than lose it. */
+    private void park(ConsumerRecord<String, String> record, Throwable reason) throws InterruptedException {
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                deadLetters.park(record, reason);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("parking record %s-%d@%d on the dead-letter topic failed (%s); retrying in %d ms",
+                        record.topic(), record.partition(), record.offset(), e.getMessage(), backoff.toMillis());
+                Thread.sleep(backoff);
+                backoff = longer(backoff);
+            }
+        }
+    }
+
+    private static Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    /**
+     * Whether the database refused the event's data itself (SQL state class 22, data exception, or 23,
+     * integrity constraint violation): trying again cannot help. Anything else, a lost connection above
+     * all, may pass later.
+     */
+    static boolean refusedAsData(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
+            }
+        }
+        return false;
     }
 }

@@ -21,6 +21,7 @@ import dev.funnel.sales.TestLeads;
 import dev.funnel.testing.EventProducer;
 import dev.funnel.testing.FunnelInfrastructure;
 import dev.funnel.testing.TopicRecords;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +30,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,33 @@ class LeadIntakeTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().get("/api/leads/{id}", id).then().body("touches", equalTo(3)));
         assertThat(Lead.count("id", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstOfEventsIsTakenInBatchesWithEachLeadsEventsInOrderAndPoisonParked() {
+        // published back to back, so polls hold hundreds of records and are applied as batches
+        List<UUID> ids = Stream.generate(UUID::randomUUID).limit(150).toList();
+        UUID poisoned = UUID.randomUUID();
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            events.publish(EventTypes.LEAD_GENERATED, id, generated(id));
+            events.publish(EventTypes.LEAD_ENGAGED, id, new LeadEngaged(id, null, Channel.SEARCH, null, Instant.now()));
+            if (i == ids.size() / 2) {
+                events.publish(CloudEvent.of(EventTypes.LEAD_GENERATED, poisoned, Instant.now()), Topics.MARKETING_LEADS,
+                        "{\"leadId\":\"" + poisoned + "\"}");
+            }
+            // a touch taken before its lead's creation would be lost, so three touches prove the order
+            events.publish(EventTypes.LEAD_ENGAGED, id, new LeadEngaged(id, null, Channel.SOCIAL, null, Instant.now()));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> Lead.count("id in ?1 and touches = 3", ids))).isEqualTo(ids.size()));
+        var dead = TopicRecords.await(FunnelInfrastructure.bootstrapServers(), Topics.SALES_DEAD_LETTER,
+                r -> poisoned.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(TopicRecords.header(dead.get(0), "dead-letter-topic")).isEqualTo(Topics.MARKETING_LEADS);
+        assertThat(TopicRecords.header(dead.get(0), "ce_id")).isNotBlank();
+        given().get("/api/leads/{id}", poisoned).then().statusCode(404);
     }
 
     @Test
