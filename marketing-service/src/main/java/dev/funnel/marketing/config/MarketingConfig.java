@@ -15,6 +15,30 @@ public interface MarketingConfig {
     /** The outbox relay. */
     Outbox outbox();
 
+    /** Single-lead capture, grouped into shared transactions under load. */
+    Capture capture();
+
+    interface Capture {
+
+        /**
+         * Threads that commit groups of posted leads; while one commits, the next group gathers.
+         * Env: FUNNEL_CAPTURE_COMMITTERS.
+         */
+        @WithDefault("2")
+        int committers();
+
+        /** Most leads in one transaction. Env: FUNNEL_CAPTURE_MAX_GROUP. */
+        @WithDefault("200")
+        int maxGroup();
+
+        /**
+         * Leads waiting for a committer; when it is full the service is overloaded and answers 503, rather
+         * than let latency grow without bound. Env: FUNNEL_CAPTURE_MAX_WAITING.
+         */
+        @WithDefault("20000")
+        int maxWaiting();
+    }
+
     interface Outbox {
 
         /** Events sent to Kafka per relay round. Env: FUNNEL_OUTBOX_BATCH_SIZE. */

@@ -1,0 +1,168 @@
+package dev.funnel.marketing.api;
+
+import dev.funnel.marketing.Captured;
+import dev.funnel.marketing.LeadCapture;
+import dev.funnel.marketing.config.MarketingConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Captures the single leads posted at about the same moment together, in one transaction: under load
+ * the cost of a transaction (begin, commit, the write-ahead log flush, a pooled connection) is shared by
+ * a whole group instead of paid per lead. Nothing waits on purpose: a committer takes whatever has
+ * gathered while it was busy, so a lone lead is committed at once and a busy minute in groups of
+ * hundreds. Every lead is still answered only after its own transaction committed.
+ *
+ * <p>A group that fails as a whole (another instance created the same email a moment earlier, or one
+ * lead the database refuses) is captured again lead by lead, each in its own transaction, so one
+ * lead's failure is that lead's answer alone.
+ */
+@ApplicationScoped
+public class GroupedCapture {
+
+    private static final Logger LOG = Logger.getLogger(GroupedCapture.class);
+
+    /** A posted lead waiting for its group's commit, and where its answer goes. */
+    private record Waiting(LeadRequest request, CompletableFuture<Response> answer) {
+    }
+
+    @Inject
+    LeadCapture capture;
+
+    @Inject
+    LeadRequestRules rules;
+
+    @Inject
+    IdempotentRequests single;
+
+    @Inject
+    MarketingConfig config;
+
+    private BlockingQueue<Waiting> waiting;
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean open;
+
+    void start(@Observes StartupEvent started) {
+        waiting = new ArrayBlockingQueue<>(config.capture().maxWaiting());
+        open = true;
+        for (int i = 1; i <= config.capture().committers(); i++) {
+            committers.add(Thread.ofPlatform().name("lead-capture-" + i).daemon().start(this::commitGroups));
+        }
+    }
+
+    /** Stops taking leads, then lets the committers finish every lead already taken. */
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        open = false;
+        for (Thread committer : committers) {
+            committer.join(Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * The answer to one posted lead (already valid field by field): 201 or 200 with its id, or an
+     * exception (422 for a rule it breaks, 503 when too many leads are waiting).
+     */
+    public CompletionStage<Response> capture(LeadRequest request) {
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        if (!open || !waiting.offer(new Waiting(request, answer))) {
+            answer.completeExceptionally(new ServiceUnavailableException(
+                    "Too many leads are waiting to be stored; retry in a moment."));
+        }
+        return answer;
+    }
+
+    private void commitGroups() {
+        int max = config.capture().maxGroup();
+        List<Waiting> group = new ArrayList<>(max);
+        while (open || !waiting.isEmpty()) {
+            try {
+                Waiting first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                waiting.drainTo(group, max - 1);
+                commit(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // commit answers every lead itself; this is a last guard so the committer never dies
+                LOG.error("a lead capture group failed unexpectedly", e);
+                group.forEach(w -> w.answer().completeExceptionally(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void commit(List<Waiting> group) {
+        List<Response> answers;
+        try {
+            answers = QuarkusTransaction.requiringNew().call(() -> captureAll(group));
+        } catch (RuntimeException e) {
+            if (group.size() > 1) {
+                LOG.debugf("a group of %d leads failed (%s); capturing them one by one", group.size(), e.getMessage());
+            }
+            group.forEach(this::captureAlone);
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).answer().complete(answers.get(i));
+        }
+    }
+
+    /** Inside the group's transaction: a lead that breaks a rule is answered 422 and left out. */
+    private List<Response> captureAll(List<Waiting> group) {
+        List<Response> answers = new ArrayList<>(group.size());
+        for (Waiting lead : group) {
+            List<Problem.FieldError> broken = rules.check(lead.request());
+            if (!broken.isEmpty()) {
+                answers.add(Problem.invalid(broken).toResponse());
+                continue;
+            }
+            answers.add(answer(capture.capture(lead.request().toNewLead(config.currency()))));
+        }
+        return answers;
+    }
+
+    /** One lead in its own transaction, as a request with no Idempotency-Key would be. */
+    private void captureAlone(Waiting lead) {
+        try {
+            List<Problem.FieldError> broken = QuarkusTransaction.requiringNew().call(() -> rules.check(lead.request()));
+            if (!broken.isEmpty()) {
+                lead.answer().complete(Problem.invalid(broken).toResponse());
+                return;
+            }
+            lead.answer().complete(single.run(null, lead.request(), () -> {
+                Captured captured = capture.capture(lead.request().toNewLead(config.currency()));
+                return new IdempotentRequests.Answer(captured.created() ? 201 : 200,
+                        LeadResource.CaptureResult.of(captured));
+            }));
+        } catch (RuntimeException e) {
+            lead.answer().completeExceptionally(e);
+        }
+    }
+
+    private static Response answer(Captured captured) {
+        return Response.status(captured.created() ? 201 : 200)
+                .entity(LeadResource.CaptureResult.of(captured))
+                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+}
