@@ -46,6 +46,8 @@ public class Rebuilding {
     private static final Logger LOG = Logger.getLogger(Rebuilding.class);
     /** Catch-up rounds before the swap; each one is shorter than the one before unless events pour in. */
     private static final int CATCH_UP_ROUNDS = 5;
+    /** Events left for the swap to replay at most, once catching up got there: live handling waits for them. */
+    private static final int SWAP_TAIL = 50;
     private static final Duration POLL = Duration.ofMillis(500);
 
     @Inject
@@ -109,7 +111,7 @@ public class Rebuilding {
                 shadow.index();
                 for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
                     ReplayTarget<TopicPartition> now = target.until(topics.ends());
-                    if (now.remaining(topics.positions()) <= config.rebuild().batchSize()) {
+                    if (now.remaining(topics.positions()) <= SWAP_TAIL) {
                         break;
                     }
                     replayInBatches(topics, now, tally);
@@ -120,7 +122,11 @@ public class Rebuilding {
             LOG.infof("rebuild %s done: %s, %d poison skipped; the rebuilt tables are live", id,
                     progress(started, tally).describe(), tally.skipped);
         } catch (RuntimeException | Error e) {
-            LOG.errorf(e, "rebuild %s failed; the live tables are as they were", id);
+            if (stopping) {
+                LOG.warnf("rebuild %s stopped with the service; the live tables are as they were", id);
+            } else {
+                LOG.errorf(e, "rebuild %s failed; the live tables are as they were", id);
+            }
             rebuilds.failed(id, rootMessage(e), tally.applied, tally.skipped, tally.total);
             try {
                 shadow.discard();

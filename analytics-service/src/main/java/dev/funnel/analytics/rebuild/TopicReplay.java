@@ -30,6 +30,9 @@ final class TopicReplay implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "analytics-rebuild");
+        // the swap replays its last records while live handling waits: a fetch parked on the broker for the
+        // default half second would be waited for there
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         for (String topic : Topics.ALL) {
             consumer.partitionsFor(topic, METADATA).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));

@@ -29,11 +29,13 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGStatement;
 
 /**
  * A rebuild replays every topic from the start into fresh tables and swaps them in: the figures are the live ones,
@@ -80,6 +83,15 @@ class RebuildTest {
         }
         Map<String, JsonNode> live = figures(before);
         Set<String> liveIndexes = indexes();
+        // a statement prepared on the server before the swap, kept on its connection across it
+        Connection kept = dataSource.getConnection();
+        PreparedStatement preparedBefore = kept.prepareStatement(
+                "SELECT * FROM lead_fact WHERE campaign_id = ? ORDER BY created_at");
+        for (int i = 0; i < 6; i++) {
+            preparedBefore.setObject(1, before.search);
+            preparedBefore.executeQuery().close();
+        }
+        assertThat(preparedBefore.unwrap(PGStatement.class).isUseServerPrepare()).isTrue();
 
         FunnelScenario during = new FunnelScenario(Instant.parse("2095-03-06T00:00:00Z"));
         UUID streamed = UUID.randomUUID();
@@ -160,6 +172,17 @@ class RebuildTest {
         live.forEach((figure, value) -> softly.assertThat(afterwards.get(figure)).as(figure).isEqualTo(value));
         softly.assertAll();
         assertThat(indexes()).isEqualTo(liveIndexes);
+        // PostgreSQL plans the statement again on the swapped-in tables: the same answer, no error
+        try (kept; preparedBefore) {
+            preparedBefore.setObject(1, before.search);
+            List<UUID> searchLeads = new ArrayList<>();
+            try (ResultSet rows = preparedBefore.executeQuery()) {
+                while (rows.next()) {
+                    searchLeads.add(rows.getObject("lead_id", UUID.class));
+                }
+            }
+            assertThat(searchLeads).containsExactly(before.lead1, before.lead2, before.lead3);
+        }
         try (Connection connection = dataSource.getConnection()) {
             assertThat(single(connection, "SELECT count(*) FROM pg_namespace WHERE nspname = 'analytics_rebuild'"))
                     .as("the shadow schema is gone").isEqualTo("0");
