@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ public class Rebuild extends PanacheEntityBase {
     }
 
     public static Optional<Rebuild> underway() {
-        return Rebuild.<Rebuild>find("state IN ?1", java.util.List.of(RebuildState.RUNNING, RebuildState.SWAPPING))
+        return Rebuild.<Rebuild>find("state IN ?1", List.of(RebuildState.RUNNING, RebuildState.SWAPPING))
                 .firstResultOptional();
     }
 }

@@ -127,11 +127,12 @@ public class Rebuilding {
             } else {
                 LOG.errorf(e, "rebuild %s failed; the live tables are as they were", id);
             }
-            rebuilds.failed(id, rootMessage(e), tally.applied, tally.skipped, tally.total);
             try {
+                rebuilds.failed(id, rootMessage(e), tally.applied, tally.skipped, tally.total);
                 shadow.discard();
             } catch (RuntimeException cleanup) {
-                LOG.warnf("rebuild %s: dropping schema %s failed too: %s", id, shadow.shadow(), rootMessage(cleanup));
+                // the database is away: the row is given up as abandoned later, the next rebuild drops the schema
+                LOG.warnf("rebuild %s: recording the failure failed too: %s", id, rootMessage(cleanup));
             }
         } finally {
             progress.cancel(false);
