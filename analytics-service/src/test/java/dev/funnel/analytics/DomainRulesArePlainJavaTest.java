@@ -13,7 +13,7 @@ class DomainRulesArePlainJavaTest {
 
     private static final Path SOURCES = Path.of("src/main/java/dev/funnel/analytics");
     private static final List<String> RULES = List.of("Funnel", "FunnelFilter", "FunnelMetric", "Window", "Interval",
-            "PipelineProgress", "Attribution", "AttributionModel", "Grouping");
+            "PipelineProgress", "Attribution", "AttributionModel", "Grouping", "rebuild/ReplayTarget", "rebuild/ReplayProgress");
     private static final List<String> FRAMEWORKS = List.of("import jakarta.", "import io.quarkus.", "import org.hibernate.",
             "import io.smallrye.", "import com.fasterxml.", "import org.apache.kafka.");
 

@@ -1,8 +1,11 @@
 package dev.funnel.analytics.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.funnel.analytics.rebuild.RebuildUnderwayException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure into {@code application/problem+json}: 400 naming the parameter for bad input, never a bare 500. */
@@ -13,6 +16,20 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidParametersException e) {
         return Problem.invalid(e.errors()).toResponse();
+    }
+
+    /** The problem of a second rebuild asked for while one is underway, naming that one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RebuildUnderwayProblem(String type, String title, int status, String detail, UUID rebuildId,
+                                         String rebuild) {
+    }
+
+    @ServerExceptionMapper
+    public Response rebuildUnderway(RebuildUnderwayException e) {
+        UUID id = e.underway();
+        return Response.status(Response.Status.CONFLICT).type(Problem.JSON).entity(new RebuildUnderwayProblem(
+                "https://funnel.dev/problems/rebuild-underway", "A rebuild is underway", 409, e.getMessage(), id,
+                id == null ? null : RebuildResource.path(id))).build();
     }
 
     @ServerExceptionMapper

@@ -33,9 +33,14 @@ final class Delivery {
     /** Decodes the record as an event of this topic and hands it to the handler until it is handled. */
     static <T> void deliver(ConsumerRecord<String, String> record, Class<T> topicEvents, String topic,
                             Handling<T> handling, AnalyticsConfig.Retry retry) {
-        CloudEvent event = CloudEvent.fromHeaders(name -> lastHeader(record, name));
+        CloudEvent event = envelope(record);
         T payload = decode(event, record.value(), topicEvents, topic);
         handleUntilDone(event, payload, handling, retry);
+    }
+
+    /** The CloudEvents envelope in the record's headers; {@link InvalidEventException} when it has none. */
+    static CloudEvent envelope(ConsumerRecord<String, String> record) {
+        return CloudEvent.fromHeaders(name -> lastHeader(record, name));
     }
 
     static <T> T decode(CloudEvent event, String json, Class<T> topicEvents, String topic) {

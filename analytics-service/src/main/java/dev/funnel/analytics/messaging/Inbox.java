@@ -23,6 +23,8 @@ public class Inbox {
     /** Records the event id; true the first time, false when the event was processed before. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(UUID eventId) {
+        // every handler starts here, so the swap lock is taken before the transaction touches a table
+        SwapLock.share(em);
         // ON CONFLICT rather than a lookup: a second instance handling the same event after a rebalance
         // waits here for the first one's commit instead of both seeing "new".
         return em.createNativeQuery("""

@@ -51,15 +51,25 @@ class LeadEventConsumerTest {
     private static LeadEventConsumer consumer(LeadEventHandler handler) {
         LeadEventConsumer consumer = new LeadEventConsumer();
         consumer.handler = handler;
-        consumer.config = () -> new AnalyticsConfig.Retry() {
+        consumer.config = new AnalyticsConfig() {
             @Override
-            public Duration firstPause() {
-                return Duration.ofMillis(1);
+            public Retry retry() {
+                return new Retry() {
+                    @Override
+                    public Duration firstPause() {
+                        return Duration.ofMillis(1);
+                    }
+
+                    @Override
+                    public Duration maxPause() {
+                        return Duration.ofMillis(4);
+                    }
+                };
             }
 
             @Override
-            public Duration maxPause() {
-                return Duration.ofMillis(4);
+            public Rebuild rebuild() {
+                throw new UnsupportedOperationException("not used by a consumer");
             }
         };
         return consumer;
