@@ -55,6 +55,12 @@ public class Campaign extends PanacheEntityBase {
                 .executeUpdate();
     }
 
+    /** The channel the campaign's awareness and spend count under now: OTHER until its launch is known. */
+    public static Channel channelOf(UUID campaignId) {
+        Campaign campaign = findById(campaignId);
+        return campaign == null ? Channel.OTHER : campaign.channel;
+    }
+
     /**
      * Records a change unless a later one is recorded. A change before its launch (never in order, but a
      * republished launch may follow it) files the campaign under OTHER until the launch names its channel.

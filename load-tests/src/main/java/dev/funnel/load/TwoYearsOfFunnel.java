@@ -33,7 +33,9 @@ import org.postgresql.copy.CopyIn;
  *   <li>{@code lead_rollup}: per UTC hour ('H'), day ('D') and month ('M') of the lead's creation, campaign
  *       (the nil UUID for none) and the lead's channel; revenue and cycle seconds of won leads only;</li>
  *   <li>{@code awareness_rollup}: the hourly rows are the facts; days and months are their sums;</li>
- *   <li>{@code spend_rollup}: per day the spend was on ('D', its UTC midnight) and month ('M').</li>
+ *   <li>{@code spend_rollup}: per day the spend was on ('D', its UTC midnight) and month ('M');</li>
+ *   <li>{@code lead_channel_rollup}, {@code awareness_channel_rollup}, {@code spend_channel_rollup}: the same
+ *       without the campaign, summed per channel (the lead's own; the campaign's for awareness and spend).</li>
  * </ul>
  * Random but reproducible (fixed seeds), relative to today's UTC midnight, which is where the two years end.
  */
@@ -122,7 +124,8 @@ final class TwoYearsOfFunnel {
             s.execute("SET work_mem = '256MB'");
             s.execute("SET maintenance_work_mem = '512MB'");
             step("emptying analytics' facts and rollups", () -> s.execute(
-                    "TRUNCATE lead_fact, touch, campaign, spend, lead_rollup, awareness_rollup, spend_rollup"));
+                    "TRUNCATE lead_fact, touch, campaign, spend, lead_rollup, awareness_rollup, spend_rollup, "
+                    + "lead_channel_rollup, awareness_channel_rollup, spend_channel_rollup"));
         }
         step("campaigns: " + campaigns.size(), () -> writeCampaigns(db));
         writeLeads(db);
@@ -158,11 +161,30 @@ final class TwoYearsOfFunnel {
                 SELECT g.grain, date_trunc(g.unit, s.spent_on::timestamptz), s.campaign_id, sum(s.amount)
                 FROM spend s CROSS JOIN (VALUES ('D', 'day'), ('M', 'month')) g (grain, unit)
                 GROUP BY 1, 2, 3"""));
+        // the same statements as the service's migration V5 backfills them with
+        step("lead_channel_rollup from lead_rollup", () -> update(db, """
+                INSERT INTO lead_channel_rollup (grain, bucket_start, channel, leads, qualified, contacted, proposals,
+                                                 negotiations, won, lost, revenue, won_cycle_seconds)
+                SELECT grain, bucket_start, channel, sum(leads), sum(qualified), sum(contacted), sum(proposals),
+                       sum(negotiations), sum(won), sum(lost), sum(revenue), sum(won_cycle_seconds)
+                FROM lead_rollup
+                GROUP BY grain, bucket_start, channel"""));
+        step("awareness_channel_rollup from awareness_rollup", () -> update(db, """
+                INSERT INTO awareness_channel_rollup (grain, bucket_start, channel, impressions, clicks, visits)
+                SELECT r.grain, r.bucket_start, coalesce(c.channel, 'OTHER'), sum(r.impressions), sum(r.clicks), sum(r.visits)
+                FROM awareness_rollup r LEFT JOIN campaign c ON c.campaign_id = r.campaign_id
+                GROUP BY r.grain, r.bucket_start, coalesce(c.channel, 'OTHER')"""));
+        step("spend_channel_rollup from spend_rollup", () -> update(db, """
+                INSERT INTO spend_channel_rollup (grain, bucket_start, channel, amount)
+                SELECT r.grain, r.bucket_start, coalesce(c.channel, 'OTHER'), sum(r.amount)
+                FROM spend_rollup r LEFT JOIN campaign c ON c.campaign_id = r.campaign_id
+                GROUP BY r.grain, r.bucket_start, coalesce(c.channel, 'OTHER')"""));
         // Tables that grew over two years would have been vacuumed and analysed by autovacuum long ago: without
         // statistics and a visibility map the planner would judge these queries on a table it knows nothing of.
         try (Statement s = db.createStatement()) {
             step("VACUUM ANALYZE", () -> s.execute(
-                    "VACUUM (ANALYZE) lead_fact, campaign, spend, lead_rollup, awareness_rollup, spend_rollup"));
+                    "VACUUM (ANALYZE) lead_fact, campaign, spend, lead_rollup, awareness_rollup, spend_rollup, "
+                            + "lead_channel_rollup, awareness_channel_rollup, spend_channel_rollup"));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.funnel.analytics.messaging;
 
 import dev.funnel.analytics.Campaign;
 import dev.funnel.analytics.Rollups;
+import dev.funnel.contracts.Channel;
 import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.campaign.AwarenessRecorded;
 import dev.funnel.contracts.campaign.CampaignChanged;
@@ -32,8 +33,8 @@ public class CampaignEventHandler {
             return;
         }
         switch (payload) {
-            case CampaignLaunched launched -> Campaign.recordLaunched(launched.campaignId(), launched.name(),
-                    launched.channel(), launched.budget(), launched.currency(), launched.status(), launched.launchedAt());
+            case CampaignLaunched launched -> launched(launched);
+            // carries no channel: a change before the launch files the campaign under OTHER, where its sums already are
             case CampaignChanged changed -> Campaign.recordChanged(changed.campaignId(), changed.name(),
                     changed.budget(), changed.currency(), changed.status(), changed.changedAt());
             case SpendRecorded spend -> rollups.addSpend(spend.spendId(), spend.campaignId(), spend.amount(), spend.spentOn());
@@ -41,5 +42,18 @@ public class CampaignEventHandler {
             case AwarenessRecorded awareness -> rollups.addAwareness(awareness.campaignId(), awareness.hour(),
                     awareness.impressions(), awareness.clicks(), awareness.visits());
         }
+    }
+
+    /**
+     * Records the campaign and, when the launch names a channel other than the one its awareness and spend counted
+     * under so far (OTHER while the launch was not known), moves their sums there, so the channel figures come out
+     * the same whatever arrived first.
+     */
+    private void launched(CampaignLaunched launched) {
+        rollups.lockCampaign(launched.campaignId());
+        Channel before = Campaign.channelOf(launched.campaignId());
+        Campaign.recordLaunched(launched.campaignId(), launched.name(), launched.channel(), launched.budget(),
+                launched.currency(), launched.status(), launched.launchedAt());
+        rollups.moveCampaign(launched.campaignId(), before, launched.channel());
     }
 }

@@ -27,7 +27,8 @@ public class ShadowTables {
 
     /** Every table the event handlers write: all of them is what a replay rebuilds. */
     public static final List<String> REPLAYED = List.of("lead_fact", "touch", "processed_event", "campaign",
-            "lead_rollup", "awareness_rollup", "spend", "spend_rollup");
+            "lead_rollup", "awareness_rollup", "spend", "spend_rollup", "lead_channel_rollup",
+            "awareness_channel_rollup", "spend_channel_rollup");
 
     /** The tables no event writes, kept as they are: Flyway's history and the rebuilds themselves. */
     public static final Set<String> KEPT = Set.of("flyway_schema_history", "rebuild");
