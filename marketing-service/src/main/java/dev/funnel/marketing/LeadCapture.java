@@ -7,13 +7,19 @@ import dev.funnel.marketing.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Captures a lead: a new email becomes a new lead and a {@code LeadGenerated} event; a known email
@@ -22,6 +28,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LeadCapture {
+
+    /** Key of the transaction's map of the leads it created, by email (see {@link #createdHere}). */
+    private static final Object CREATED_HERE = new Object();
 
     @Inject
     Outbox outbox;
@@ -32,10 +41,14 @@ public class LeadCapture {
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
     @Transactional
     public Captured capture(NewLead posted) {
         Instant now = clock.instant();
-        Optional<UUID> known = lockedIdOf(posted.normalisedEmail());
+        Optional<UUID> known = Optional.ofNullable(createdHere().get(posted.normalisedEmail()))
+                .or(() -> lockedIdOf(posted.normalisedEmail()));
         Source source = sourceOf(posted);
         if (known.isPresent()) {
             UUID id = known.get();
@@ -45,6 +58,7 @@ public class LeadCapture {
         }
         Lead lead = toLead(posted, source, now);
         lead.persist();
+        createdHere().put(lead.email, lead.id);
         outbox.append(EventTypes.LEAD_GENERATED, lead.id, lead.generated(), now);
         return new Captured(lead.id, Captured.Outcome.CREATED);
     }
@@ -61,13 +75,36 @@ public class LeadCapture {
 
     /**
      * The id of the lead with this email, row-locked so that a concurrent touch and erasure of the same
-     * lead queue up and their events keep order. Plain SQL for the id alone: an entity query with a lock
-     * is re-planned by Hibernate on every call, and capture runs it for every lead posted.
+     * lead queue up and their events keep order. Plain JDBC on the transaction's connection: an entity
+     * query with a lock is re-planned by Hibernate on every call, and a native query typed by a result
+     * class adds a new entry to Hibernate's interpretation cache on every call (its result mapping never
+     * equals the last one's, all with the same hash), so each lookup searched a growing pile of them;
+     * that was over half of the service's CPU under load.
      */
     private Optional<UUID> lockedIdOf(String email) {
-        return em.createNativeQuery("SELECT id FROM lead WHERE email = ?1 FOR UPDATE", UUID.class)
-                .setParameter(1, email)
-                .getResultStream().findFirst().map(UUID.class::cast);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM lead WHERE email = ? FOR UPDATE")) {
+                select.setString(1, email);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.<UUID>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * The leads this transaction created, by email. A group of posted leads shares one transaction and
+     * its new leads reach the database only when it flushes, so the lookup below cannot see them: the
+     * same email twice in a group is found here instead.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, UUID> createdHere() {
+        Map<String, UUID> created = (Map<String, UUID>) transaction.getResource(CREATED_HERE);
+        if (created == null) {
+            created = new HashMap<>();
+            transaction.putResource(CREATED_HERE, created);
+        }
+        return created;
     }
 
     private static Lead toLead(NewLead posted, Source source, Instant now) {
