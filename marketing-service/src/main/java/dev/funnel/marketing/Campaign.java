@@ -15,7 +15,6 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A campaign: a channel, a budget, the days it runs, and whether it is running. */
@@ -44,26 +43,6 @@ public class Campaign extends PanacheEntityBase {
     public Instant createdAt;
     @Version
     public long version;
-
-    /**
-     * The campaign a UTM {@code campaign} value names: its id, or its name in any case. Empty when
-     * nothing matches, and the lead keeps the value only as its source.
-     */
-    public static Optional<Campaign> byUtm(String utmCampaign) {
-        if (utmCampaign == null || utmCampaign.isBlank()) {
-            return Optional.empty();
-        }
-        String value = utmCampaign.strip();
-        try {
-            Optional<Campaign> byId = findByIdOptional(UUID.fromString(value));
-            if (byId.isPresent()) {
-                return byId;
-            }
-        } catch (IllegalArgumentException notAnId) {
-            // a name, then
-        }
-        return find("lower(name) = lower(?1) order by createdAt", value).firstResultOptional();
-    }
 
     public CampaignLaunched launched() {
         return new CampaignLaunched(id, name, channel, budget, currency, startsOn, endsOn, status, createdAt);

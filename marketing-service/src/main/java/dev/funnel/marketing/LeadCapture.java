@@ -146,11 +146,43 @@ public class LeadCapture {
      * names; with none, a referral is {@code REFERRAL} and anything else {@code OTHER}, and the UTM
      * values stay on the lead as its source.
      */
-    private static Source sourceOf(NewLead posted) {
-        Optional<Campaign> campaign = posted.campaignId() != null
-                ? Campaign.findByIdOptional(posted.campaignId())
-                : Campaign.byUtm(posted.utm() == null ? null : posted.utm().campaign());
-        return campaign.map(c -> new Source(c.id, c.channel))
-                .orElseGet(() -> new Source(null, posted.referredBy() != null ? Channel.REFERRAL : Channel.OTHER));
+    private Source sourceOf(NewLead posted) {
+        Optional<Source> campaign = posted.campaignId() != null
+                ? Campaign.<Campaign>findByIdOptional(posted.campaignId()).map(c -> new Source(c.id, c.channel))
+                : campaignNamedBy(posted.utm() == null ? null : posted.utm().campaign());
+        return campaign.orElseGet(() -> new Source(null, posted.referredBy() != null ? Channel.REFERRAL : Channel.OTHER));
+    }
+
+    /**
+     * The campaign a UTM {@code campaign} value names: its id, or its name in any case (the oldest such
+     * campaign). Plain JDBC, as above: run for nearly every lead, the entity query's translation was a
+     * quarter of capture's CPU.
+     */
+    private Optional<Source> campaignNamedBy(String utmCampaign) {
+        if (utmCampaign == null || utmCampaign.isBlank()) {
+            return Optional.empty();
+        }
+        String value = utmCampaign.strip();
+        UUID id = null;
+        try {
+            id = UUID.fromString(value);
+        } catch (IllegalArgumentException notAnId) {
+            // a name, then
+        }
+        UUID asId = id;
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, channel FROM campaign WHERE id = ? OR lower(name) = lower(?)
+                    ORDER BY id = ? DESC, created_at LIMIT 1""")) {
+                select.setObject(1, asId);
+                select.setString(2, value);
+                select.setObject(3, asId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next()
+                            ? Optional.of(new Source(rows.getObject(1, UUID.class), Channel.valueOf(rows.getString(2))))
+                            : Optional.<Source>empty();
+                }
+            }
+        });
     }
 }

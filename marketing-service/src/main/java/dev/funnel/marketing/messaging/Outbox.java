@@ -10,7 +10,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import org.hibernate.Session;
 
 /**
  * Where use cases put the events their change announces. Only inside their transaction (MANDATORY):
@@ -20,6 +23,9 @@ import java.time.Instant;
 public class Outbox {
 
     private static final Object WAKE_REGISTERED = new Object();
+    private static final String INSERT = """
+            INSERT INTO outbox_event (event_id, event_type, source, topic, event_key, occurred_at, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     @Inject
     EntityManager em;
@@ -30,10 +36,27 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    /**
+     * Appends the event as a row of {@link OutboxEvent}, written with plain JDBC on the transaction's
+     * connection: an entity insert with a database-drawn id runs Hibernate's whole insert machinery at
+     * once, which was a fifth of lead capture's CPU, for a row that is never read back in this transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent append(EventType<T> type, Object aggregateId, T payload, Instant occurredAt) {
         CloudEvent event = CloudEvent.of(type, aggregateId, occurredAt);
-        em.persist(new OutboxEvent(event, type.topic(), EventCodec.write(payload)));
+        String json = EventCodec.write(payload);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setObject(1, event.id());
+                insert.setString(2, event.type());
+                insert.setString(3, event.source());
+                insert.setString(4, type.topic());
+                insert.setString(5, event.subject());
+                insert.setObject(6, event.time().atOffset(ZoneOffset.UTC));
+                insert.setString(7, json);
+                insert.executeUpdate();
+            }
+        });
         wakeRelayAfterCommit();
         return event;
     }
