@@ -4,6 +4,8 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -25,11 +27,12 @@ public class ConsumerGroupReadiness implements KafkaConsumerRebalanceListener, H
     public static final String NAME = "lead-events-group";
 
     private volatile boolean joined;
-    private volatile int partitions;
+    /** Partitions per consumer: the channel runs several consumers (its concurrency), all told here. */
+    private final Map<Consumer<?, ?>, Integer> partitions = new ConcurrentHashMap<>();
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> assigned) {
-        partitions = assigned.size();
+        partitions.put(consumer, assigned.size());
         joined = true;
     }
 
@@ -37,7 +40,7 @@ public class ConsumerGroupReadiness implements KafkaConsumerRebalanceListener, H
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("lead-events consumer group")
                 .status(joined)
-                .withData("partitions", partitions)
+                .withData("partitions", partitions.values().stream().mapToInt(Integer::intValue).sum())
                 .build();
     }
 }
