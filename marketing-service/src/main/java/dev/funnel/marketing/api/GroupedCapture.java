@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,20 +150,18 @@ public class GroupedCapture {
                 lead.answer().complete(Problem.invalid(broken).toResponse());
                 return;
             }
-            lead.answer().complete(single.run(null, lead.request(), () -> {
-                Captured captured = capture.capture(lead.request().toNewLead(config.currency()));
-                return new IdempotentRequests.Answer(captured.created() ? 201 : 200,
-                        LeadResource.CaptureResult.of(captured));
-            }));
+            lead.answer().complete(single.run(null, lead.request(),
+                    () -> LeadResource.CaptureResult.answer(capture.capture(lead.request().toNewLead(config.currency())))));
         } catch (RuntimeException e) {
             lead.answer().completeExceptionally(e);
         }
     }
 
     private static Response answer(Captured captured) {
-        return Response.status(captured.created() ? 201 : 200)
-                .entity(LeadResource.CaptureResult.of(captured))
-                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+        IdempotentRequests.Answer answer = LeadResource.CaptureResult.answer(captured);
+        return Response.status(answer.status())
+                .entity(answer.body())
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 }

@@ -36,6 +36,11 @@ public class LeadResource {
         static CaptureResult of(Captured captured) {
             return new CaptureResult(captured.id(), captured.outcomeName());
         }
+
+        /** The whole answer: 201 for a new lead, 200 for a touch on a known one. */
+        static IdempotentRequests.Answer answer(Captured captured) {
+            return new IdempotentRequests.Answer(captured.created() ? 201 : 200, of(captured));
+        }
     }
 
     @Inject
@@ -76,10 +81,8 @@ public class LeadResource {
             if (!broken.isEmpty()) {
                 throw new InvalidFieldException(broken);
             }
-            return idempotent.run(idempotencyKey, request, () -> {
-                Captured captured = capture.capture(request.toNewLead(config.currency()));
-                return new IdempotentRequests.Answer(captured.created() ? 201 : 200, CaptureResult.of(captured));
-            });
+            return idempotent.run(idempotencyKey, request,
+                    () -> CaptureResult.answer(capture.capture(request.toNewLead(config.currency()))));
         });
     }
 

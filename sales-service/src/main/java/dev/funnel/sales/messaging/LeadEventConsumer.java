@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
@@ -44,29 +46,31 @@ public class LeadEventConsumer {
     @Incoming("lead-events")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
-        List<Delivery> deliveries = new ArrayList<>(records.count());
-        List<ConsumerRecord<String, String>> read = new ArrayList<>(records.count());
+        List<Polled> polled = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             try {
-                deliveries.add(read(record));
-                read.add(record);
+                polled.add(new Polled(record, read(record)));
             } catch (InvalidEventException e) {
                 park(record, e);
             }
         }
-        if (deliveries.isEmpty()) {
+        if (polled.isEmpty()) {
             return;
         }
         try {
-            intake.takeAll(deliveries);
+            intake.takeAll(polled.stream().map(Polled::delivery).toList());
         } catch (RuntimeException e) {
             // which event failed, and whether it ever can pass, is only known one at a time
-            LOG.warnf("applying a batch of %d events failed (%s); applying them one at a time", deliveries.size(),
+            LOG.warnf("applying a batch of %d events failed (%s); applying them one at a time", polled.size(),
                     e.getMessage());
-            for (int i = 0; i < deliveries.size(); i++) {
-                takeOne(read.get(i), deliveries.get(i));
+            for (Polled one : polled) {
+                takeOne(one);
             }
         }
+    }
+
+    /** A record of the poll and the event read from it. */
+    private record Polled(ConsumerRecord<String, String> record, Delivery delivery) {
     }
 
     private static Delivery read(ConsumerRecord<String, String> record) {
@@ -82,37 +86,41 @@ public class LeadEventConsumer {
         return new Delivery(envelope, event);
     }
 
-    private void takeOne(ConsumerRecord<String, String> record, Delivery delivery) throws InterruptedException {
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
+    private void takeOne(Polled one) throws InterruptedException {
+        Delivery delivery = one.delivery();
+        AtomicReference<RuntimeException> refused = new AtomicReference<>();
+        untilItPasses(() -> "applying event " + delivery.envelope().id(), () -> {
             try {
                 intake.take(delivery.envelope(), delivery.event());
-                return;
             } catch (RuntimeException e) {
-                if (refusedAsData(e)) {
-                    LOG.errorf("event %s can never be applied (%s); parked on the dead-letter topic",
-                            delivery.envelope().id(), e.getMessage());
-                    park(record, e);
-                    return;
+                if (!refusedAsData(e)) {
+                    throw e;
                 }
-                LOG.warnf("applying event %s failed (%s); retrying in %d ms", delivery.envelope().id(), e.getMessage(),
-                        backoff.toMillis());
-                Thread.sleep(backoff);
-                backoff = longer(backoff);
+                refused.set(e);
             }
+        });
+        if (refused.get() != null) {
+            LOG.errorf("event %s can never be applied (%s); parked on the dead-letter topic",
+                    delivery.envelope().id(), refused.get().getMessage());
+            park(one.record(), refused.get());
         }
     }
 
     /** Parks a poison record, trying again while Kafka does not take it: the batch waits rather than lose it. */
     private void park(ConsumerRecord<String, String> record, Throwable reason) throws InterruptedException {
+        untilItPasses(() -> "parking record %s-%d@%d on the dead-letter topic".formatted(record.topic(),
+                record.partition(), record.offset()), () -> deadLetters.park(record, reason));
+    }
+
+    /** Runs the attempt until it no longer throws, waiting longer after each failure (up to MAX_BACKOFF). */
+    private static void untilItPasses(Supplier<String> what, Runnable attempt) throws InterruptedException {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
-                deadLetters.park(record, reason);
+                attempt.run();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("parking record %s-%d@%d on the dead-letter topic failed (%s); retrying in %d ms",
-                        record.topic(), record.partition(), record.offset(), e.getMessage(), backoff.toMillis());
+                LOG.warnf("%s failed (%s); retrying in %d ms", what.get(), e.getMessage(), backoff.toMillis());
                 Thread.sleep(backoff);
                 backoff = longer(backoff);
             }
