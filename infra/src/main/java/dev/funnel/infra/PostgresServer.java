@@ -52,6 +52,29 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
+     * A test server on a chosen folder and port whose data outlives {@link #close()}, so a test can stop
+     * it as an outage would and start it again where the services expect it. Relaxed durability and
+     * reaped after a SIGKILL, like {@link #throwaway()}.
+     */
+    public static PostgresServer restartable(Path dataDir, int port) {
+        ProcessLedger.reapOrphans();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dataDir, e);
+        }
+        EmbeddedPostgres pg = start(EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(true)
+                .setPort(port)
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("max_connections", "300"), dataDir);
+        Path entry = ProcessLedger.record("postgres", postmasterPid(dataDir), null);
+        return new PostgresServer(pg, dataDir, entry);
+    }
+
+    /**
      * A server whose data survives restarts, with durable commits, which keeps running after this
      * JVM exits (the caller records its pid and stops it later).
      */

@@ -29,6 +29,8 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     private ServiceProcess sales;
     private ServiceProcess analytics;
     private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private Path postgresDir;
     private Path kafkaDir;
     private Path kafkaLog;
 
@@ -57,6 +59,16 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     /** Starts the broker again after {@link #stopKafka()}, on the same port with the same data. */
     public void startKafka() {
         kafka = KafkaBroker.start(kafkaDir, kafka.port(), kafkaLog, true);
+    }
+
+    /** Stops PostgreSQL as an outage would; the services keep running. */
+    public void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again after {@link #stopPostgres()}, on the same port with the same data. */
+    public void startPostgres() {
+        postgres = PostgresServer.restartable(postgresDir, postgres.port());
     }
 
     @Override
@@ -95,7 +107,9 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
         Path work = repository.resolve("system-tests/target/system-run/" + ProcessHandle.current().pid()
                 + "-" + STARTED.incrementAndGet());
         Path logs = work.resolve("logs");
-        PostgresServer postgres = track(PostgresServer.throwaway());
+        postgresDir = work.resolve("postgres");
+        postgres = PostgresServer.restartable(postgresDir, FreePort.pick());
+        track(() -> postgres.close()); // whichever server runs at the end, after a restart too
         kafkaDir = work.resolve("kafka");
         kafkaLog = logs.resolve("kafka.log");
         kafka = KafkaBroker.start(kafkaDir, FreePort.pick(), kafkaLog, true);
