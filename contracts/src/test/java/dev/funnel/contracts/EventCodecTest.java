@@ -95,13 +95,22 @@ class EventCodecTest {
     }
 
     @Test
-    void fieldOfTheWrongShapeIsAnInvalidEvent() {
-        String json = "{\"leadId\": \"not-a-uuid\", \"erasedAt\": \"2025-03-14T09:26:53Z\"}";
+    void fieldOfTheWrongShapeIsAnInvalidEventNamingTheFieldButNotItsValue() {
+        String json = "{\"leadId\": \"ada@example.com\", \"erasedAt\": \"2025-03-14T09:26:53Z\"}";
 
         assertThatThrownBy(() -> EventCodec.read(json, EventTypes.LEAD_ERASED))
                 .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("dev.funnel.marketing.lead.erased.v1")
-                .hasMessageContaining("UUID");
+                .hasMessage("payload is not a valid dev.funnel.marketing.lead.erased.v1: field leadId is not a valid UUID")
+                .hasNoCause();
+    }
+
+    @Test
+    void malformedJsonIsDescribedByWhereItBreaksNotByItsText() {
+        assertThatThrownBy(() -> EventCodec.read("{\"leadId\": ada@example.com}", EventTypes.LEAD_ERASED))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageStartingWith("payload is not a valid dev.funnel.marketing.lead.erased.v1: malformed JSON at line 1")
+                .hasMessageNotContaining("ada")
+                .hasNoCause();
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +34,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -97,6 +101,10 @@ class KafkaBrokerTest {
         });
         assertThat(KafkaTopics.PARTITIONS).isEqualTo(3);
 
+        assertThat(retentionMs(FUNNEL_TOPICS)).as("retention.ms per topic").isEqualTo(Map.of(
+                "marketing.leads", "-1", "marketing.campaigns", "-1", "sales.pipeline", "-1",
+                "sales.dead-letter", "2592000000", "analytics.dead-letter", "2592000000"));
+
         KafkaTopics.ensureFunnelTopics(broker.bootstrapServers());
 
         Map<String, TopicDescription> second = describe(FUNNEL_TOPICS);
@@ -106,6 +114,32 @@ class KafkaBrokerTest {
 
     @Test
     @Order(3)
+    void ensureSetsTheRetentionOfATopicThatAlreadyExisted() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, "marketing.leads"),
+                    List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "60000"),
+                            AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(retentionMs(List.of("marketing.leads"))).containsEntry("marketing.leads", "60000");
+
+        KafkaTopics.ensureFunnelTopics(broker.bootstrapServers());
+
+        assertThat(retentionMs(List.of("marketing.leads"))).containsEntry("marketing.leads", "-1");
+    }
+
+    private Map<String, String> retentionMs(List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            List<ConfigResource> resources = topics.stream()
+                    .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+            Map<String, String> retention = new java.util.HashMap<>();
+            admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS).forEach((resource, config) ->
+                    retention.put(resource.name(), config.get(TopicConfig.RETENTION_MS_CONFIG).value()));
+            return retention;
+        }
+    }
+
+    @Test
+    @Order(4)
     void recordProducedWithAcksAllIsConsumedBackWithItsHeaders() throws Exception {
         String topic = "infra-test.round-trip";
         KafkaTopics.ensure(broker.bootstrapServers(), List.of(topic));
@@ -154,7 +188,7 @@ class KafkaBrokerTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void startingOnAPortSomethingListensOnFailsNamingThePort(@TempDir Path other) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();

@@ -62,7 +62,7 @@ public class LeadIntake {
     @Transactional
     public void take(CloudEvent envelope, LeadEvent event) {
         if (!inbox.firstDelivery(envelope.id())) {
-            LOG.debugf("event %s already applied, skipped", envelope.id());
+            LOG.debugf("event %s of lead %s already applied, skipped", envelope.id(), envelope.subject());
             return;
         }
         switch (event) {

@@ -33,6 +33,7 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     private Path postgresDir;
     private Path kafkaDir;
     private Path kafkaLog;
+    private Path logs;
 
     public URI marketing(String path) {
         return marketing.url(path);
@@ -49,6 +50,11 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     /** Kafka's address, for tests that read the topics themselves. */
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The folder of every process's log: one file per service, Kafka's, PostgreSQL's. */
+    public Path logs() {
+        return logs;
     }
 
     /** Stops the Kafka broker as an outage would; the services keep running. */
@@ -106,7 +112,7 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
         // one folder per funnel: a test JVM may run a private funnel beside the shared one
         Path work = repository.resolve("system-tests/target/system-run/" + ProcessHandle.current().pid()
                 + "-" + STARTED.incrementAndGet());
-        Path logs = work.resolve("logs");
+        logs = work.resolve("logs");
         postgresDir = work.resolve("postgres");
         postgres = PostgresServer.restartable(postgresDir, FreePort.pick());
         track(() -> postgres.close()); // whichever server runs at the end, after a restart too
@@ -135,7 +141,9 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", PostgresServer.USER,
                 "quarkus.datasource.password", PostgresServer.PASSWORD,
-                "kafka.bootstrap.servers", kafka.bootstrapServers());
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                // the funnel's own debug lines too, so the check that logs hold no email reads them all
+                "quarkus.log.category.\"dev.funnel\".level", "DEBUG");
     }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -63,15 +63,17 @@ final class Delivery {
             try {
                 handling.handle(event, payload);
                 if (!pause.isZero()) {
-                    LOG.infof("event %s handled after retrying; consuming resumed", event.id());
+                    LOG.infof("event %s (subject %s) handled after retrying; consuming resumed", event.id(),
+                            event.subject());
                 }
                 break;
             } catch (InvalidEventException e) {
                 throw e;
             } catch (RuntimeException e) {
                 pause = pause.isZero() ? retry.firstPause() : min(pause.multipliedBy(2), retry.maxPause());
-                LOG.warnf("handling event %s (%s) failed (%s); next attempt in %d ms",
-                        event.id(), event.type(), rootMessage(e), pause.toMillis());
+                // the subject is the lead's (or campaign's) id, so the line can be traced to its lead
+                LOG.warnf("handling event %s (%s of %s) failed (%s); next attempt in %d ms",
+                        event.id(), event.type(), event.subject(), rootMessage(e), pause.toMillis());
                 interrupted |= sleep(pause);
             }
         }

@@ -29,7 +29,7 @@ public class LeadEventHandler {
     @Transactional
     public void handle(CloudEvent event, LeadEvent payload) {
         if (!inbox.firstDelivery(event.id())) {
-            LOG.debugf("event %s was processed before, skipped", event.id());
+            LOG.debugf("event %s (subject %s) was processed before, skipped", event.id(), event.subject());
             return;
         }
         switch (payload) {

@@ -30,7 +30,7 @@ public class PipelineEventHandler {
     @Transactional
     public void handle(CloudEvent event, PipelineEvent payload) {
         if (!inbox.firstDelivery(event.id())) {
-            LOG.debugf("event %s was processed before, skipped", event.id());
+            LOG.debugf("event %s (subject %s) was processed before, skipped", event.id(), event.subject());
             return;
         }
         if (payload instanceof FollowUpCompleted) {

@@ -89,7 +89,7 @@ public class LeadEventConsumer {
     private void takeOne(Polled one) throws InterruptedException {
         Delivery delivery = one.delivery();
         AtomicReference<RuntimeException> refused = new AtomicReference<>();
-        untilItPasses(() -> "applying event " + delivery.envelope().id(), () -> {
+        untilItPasses(() -> "applying event %s of lead %s".formatted(delivery.envelope().id(), one.record().key()), () -> {
             try {
                 intake.take(delivery.envelope(), delivery.event());
             } catch (RuntimeException e) {
@@ -100,16 +100,16 @@ public class LeadEventConsumer {
             }
         });
         if (refused.get() != null) {
-            LOG.errorf("event %s can never be applied (%s); parked on the dead-letter topic",
-                    delivery.envelope().id(), refused.get().getMessage());
+            LOG.errorf("event %s of lead %s can never be applied (%s); parked on the dead-letter topic",
+                    delivery.envelope().id(), one.record().key(), refused.get().getMessage());
             park(one.record(), refused.get());
         }
     }
 
     /** Parks a poison record, trying again while Kafka does not take it: the batch waits rather than lose it. */
     private void park(ConsumerRecord<String, String> record, Throwable reason) throws InterruptedException {
-        untilItPasses(() -> "parking record %s-%d@%d on the dead-letter topic".formatted(record.topic(),
-                record.partition(), record.offset()), () -> deadLetters.park(record, reason));
+        untilItPasses(() -> "parking record %s-%d@%d (key %s) on the dead-letter topic".formatted(record.topic(),
+                record.partition(), record.offset(), record.key()), () -> deadLetters.park(record, reason));
     }
 
     /** Runs the attempt until it no longer throws, waiting longer after each failure (up to MAX_BACKOFF). */

@@ -73,16 +73,16 @@ class ComposeFileTest {
     void topicCreationsAreReadFromAShellScriptWhateverSeparatesTheCommands() {
         String script = """
                 set -e
-                /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 --create --if-not-exists --topic marketing.leads --partitions 3
+                /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 --create --if-not-exists --topic marketing.leads --partitions 3 --config retention.ms=-1
                 kafka-topics.sh --create --topic=sales.pipeline --partitions=1 --bootstrap-server kafka:9092 && \\
                   echo done; kafka-topics.sh --bootstrap-server kafka:9092 --create --topic "sales.dead-letter"
                 /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 --describe --topic marketing.leads
                 """;
 
         assertThat(TopicCreation.in(script)).containsExactly(
-                new TopicCreation("marketing.leads", 3, true, "kafka:9092"),
-                new TopicCreation("sales.pipeline", 1, false, "kafka:9092"),
-                new TopicCreation("sales.dead-letter", null, false, "kafka:9092"));
+                new TopicCreation("marketing.leads", 3, true, "kafka:9092", -1L),
+                new TopicCreation("sales.pipeline", 1, false, "kafka:9092", null),
+                new TopicCreation("sales.dead-letter", null, false, "kafka:9092", null));
     }
 
     @Test

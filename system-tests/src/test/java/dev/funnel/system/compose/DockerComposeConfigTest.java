@@ -3,6 +3,7 @@ package dev.funnel.system.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.contracts.Topics;
+import dev.funnel.infra.KafkaTopics;
 import dev.funnel.system.compose.ComposeFile.PortMapping;
 import dev.funnel.system.compose.ComposeFile.Service;
 import java.io.IOException;
@@ -218,6 +219,8 @@ class DockerComposeConfigTest {
         Set<String> advertised = advertisedListeners();
         for (TopicCreation creation : creations) {
             assertThat(creation.partitions()).as("--partitions of topic %s", creation.topic()).isEqualTo(PARTITIONS);
+            assertThat(creation.retentionMs()).as("--config retention.ms of topic %s, as infra's KafkaTopics sets it",
+                    creation.topic()).isEqualTo(KafkaTopics.retentionMs(creation.topic()));
             assertThat(creation.ifNotExists())
                     .as("creating %s needs --if-not-exists, or a second `docker compose up` fails", creation.topic())
                     .isTrue();
