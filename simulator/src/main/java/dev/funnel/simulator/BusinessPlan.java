@@ -143,9 +143,10 @@ public final class BusinessPlan {
     }
 
     private List<String> drawReps() {
+        List<String> pool = new ArrayList<>(REP_NAMES);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < settings.reps(); i++) {
-            String name = dice.pick(REP_NAMES);
+            String name = pool.isEmpty() ? dice.pick(REP_NAMES) : pool.remove(dice.between(0, pool.size() - 1));
             names.add(uniqueName(names, name));
         }
         return List.copyOf(names);

@@ -31,12 +31,11 @@ public final class Ledger {
     private final AtomicLong leadsDuplicate = new AtomicLong();
     private final AtomicLong referrals = new AtomicLong();
     private final AtomicLong qualified = new AtomicLong();
-    private final AtomicLong disqualified = new AtomicLong();
-    private final AtomicLong unseen = new AtomicLong();
     private final Map<String, AtomicLong> reached = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lossReasons = new ConcurrentHashMap<>();
     private final AtomicReference<BigDecimal> revenue = new AtomicReference<>(BigDecimal.ZERO);
     private final AtomicLong refused = new AtomicLong();
+    private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
     private final AtomicLong gaveUp = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final List<String> problems = new ArrayList<>();
@@ -76,19 +75,9 @@ public final class Ledger {
         }
     }
 
-    /** Sales showed the lead qualified by its rules. */
+    /** Sales listed the lead as qualified by its rules. */
     public void qualified() {
         qualified.incrementAndGet();
-    }
-
-    /** Sales showed the lead disqualified by its rules. */
-    public void disqualified() {
-        disqualified.incrementAndGet();
-    }
-
-    /** Sales never showed the lead within the time allowed. */
-    public void unseen() {
-        unseen.incrementAndGet();
     }
 
     /** Sales confirmed a move; a WON carries its amount, a LOST its reason. */
@@ -101,9 +90,10 @@ public final class Ledger {
         }
     }
 
-    /** One attempt the funnel refused or did not answer; it is retried. */
-    public void refused() {
+    /** One attempt the funnel refused or did not answer, for {@code reason} ("503", "timeout", ...); it is retried. */
+    public void refused(String reason) {
         refused.incrementAndGet();
+        refusals.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
     }
 
     /** A request given up after its retries: what it would have done is not in the ledger. */
@@ -130,15 +120,17 @@ public final class Ledger {
         long moves = reached.values().stream().mapToLong(AtomicLong::get).sum();
         Map<String, Long> reasons = new TreeMap<>();
         lossReasons.forEach((reason, count) -> reasons.put(reason, count.get()));
+        Map<String, Long> refusedBy = new TreeMap<>();
+        refusals.forEach((reason, count) -> refusedBy.put(reason, count.get()));
         List<String> kept;
         synchronized (problems) {
             kept = List.copyOf(problems);
         }
         return new Summary(campaignsLaunched.get(), spendRecords.get(), spend.get(), impressions.get(), clicks.get(),
                 visits.get(), leadsSent.get(), leadsCreated.get() + leadsDuplicate.get(), leadsCreated.get(),
-                leadsDuplicate.get(), referrals.get(), qualified.get(), disqualified.get(), unseen.get(), moves,
+                leadsDuplicate.get(), referrals.get(), qualified.get(), moves,
                 count("CONTACTED"), count("PROPOSAL"), count("NEGOTIATION"), count("WON"), count("LOST"),
-                revenue.get(), reasons, refused.get(), gaveUp.get(), rejected.get(), kept);
+                revenue.get(), reasons, refused.get(), refusedBy, gaveUp.get(), rejected.get(), kept);
     }
 
     private long count(String stage) {
@@ -151,14 +143,18 @@ public final class Ledger {
      *
      * @param leadsAccepted created plus duplicate: every form marketing confirmed
      * @param leadsCreated  new leads, referrals included: what analytics counts as leads
+     * @param qualified     new leads the simulation saw on sales' list of qualified leads; the ones qualified
+     *                      in the last moments of a run may be missing
      * @param contacted     confirmed moves to CONTACTED; likewise proposals, negotiations, won and lost
+     * @param refusedBy     refused attempts by reason: a status, {@code timeout} or {@code no connection}
      * @param problems      the first {@value #PROBLEMS_KEPT} rejections and give-ups, described
      */
     public record Summary(long campaignsLaunched, long spendRecords, BigDecimal spend, long impressions, long clicks,
                           long visits, long leadsSent, long leadsAccepted, long leadsCreated, long leadsDuplicate,
-                          long referrals, long qualified, long disqualified, long unseenBySales, long moves,
+                          long referrals, long qualified, long moves,
                           long contacted, long proposals, long negotiations, long won, long lost, BigDecimal revenue,
-                          Map<String, Long> lossReasons, long refused, long gaveUp, long rejected,
+                          Map<String, Long> lossReasons, long refused, Map<String, Long> refusedBy, long gaveUp,
+                          long rejected,
                           List<String> problems) {
     }
 }

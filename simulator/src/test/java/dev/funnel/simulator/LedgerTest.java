@@ -79,13 +79,15 @@ class LedgerTest {
 
     @Test
     void refusalsGiveUpsAndRejectionsStayOutOfTheBusinessFigures() {
-        ledger.refused();
-        ledger.refused();
+        ledger.refused("503");
+        ledger.refused("timeout");
+        ledger.refused("503");
         ledger.gaveUp("lead a@b.example after 60 s of refusals");
         ledger.rejected("lead c@d.example: 422 email is invalid");
 
         Ledger.Summary summary = ledger.summary();
-        assertThat(summary.refused()).isEqualTo(2);
+        assertThat(summary.refused()).isEqualTo(3);
+        assertThat(summary.refusedBy()).isEqualTo(Map.of("503", 2L, "timeout", 1L));
         assertThat(summary.gaveUp()).isEqualTo(1);
         assertThat(summary.rejected()).isEqualTo(1);
         assertThat(summary.leadsAccepted()).isZero();

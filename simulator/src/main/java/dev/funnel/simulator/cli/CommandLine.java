@@ -26,6 +26,7 @@ record CommandLine(Simulation.Options options, Path summaryJson) {
               --analytics URL        analytics-service (http://localhost:8083)
               --seed N               the plan's seed: the same seed plays the same business (1)
               --duration D           wall time to play, as 90s, 3m or PT3M (3m)
+              --wind-down D          then let the sales team work open deals for up to D more (0s)
               --days-per-minute N    business days played per wall minute (20)
               --campaigns N          campaigns over the plan, on six channels (6)
               --leads-per-day N      new leads on an average weekday (20)
@@ -34,13 +35,14 @@ record CommandLine(Simulation.Options options, Path summaryJson) {
               --run-tag T            marks this run's emails, campaign names and idempotency keys (from the clock)
               --max-in-flight N      requests under way at once (32)
               --give-up-after D      how long a refused request is retried (60s)
+              --request-timeout D    how long one attempt waits for its answer (15s)
               --progress-every D     how often a progress line is printed (5s)
               --summary-json FILE    also write the ledger as JSON to FILE
               --help                 this text
             """;
 
     private static final List<String> NAMES = List.of("marketing", "sales", "analytics", "seed", "duration",
-            "days-per-minute", "campaigns", "leads-per-day", "reps", "currency", "run-tag", "max-in-flight",
+            "wind-down", "days-per-minute", "request-timeout", "campaigns", "leads-per-day", "reps", "currency", "run-tag", "max-in-flight",
             "give-up-after", "progress-every", "summary-json");
 
     /** @throws IllegalArgumentException naming the option that is unknown or malformed */
@@ -63,10 +65,11 @@ record CommandLine(Simulation.Options options, Path summaryJson) {
                 number(given, "leads-per-day", "20"), (int) number(given, "reps", "5"));
         Simulation.Options options = new Simulation.Options(
                 url(given, "marketing", "http://localhost:8081"), url(given, "sales", "http://localhost:8082"),
-                url(given, "analytics", "http://localhost:8083"), plan, duration, daysPerMinute,
+                url(given, "analytics", "http://localhost:8083"), plan, duration, duration(given, "wind-down", "0s"),
+                daysPerMinute,
                 given.getOrDefault("currency", "USD"), given.getOrDefault("run-tag", Simulation.tagForNow()),
                 (int) number(given, "max-in-flight", "32"), duration(given, "give-up-after", "60s"),
-                Duration.ofSeconds(10), duration(given, "progress-every", "5s"), out);
+                duration(given, "request-timeout", "15s"), duration(given, "progress-every", "5s"), out);
         return new CommandLine(options, given.containsKey("summary-json") ? Path.of(given.get("summary-json")) : null);
     }
 

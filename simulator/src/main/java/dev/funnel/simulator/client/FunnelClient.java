@@ -8,10 +8,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.funnel.simulator.Ledger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -87,20 +89,26 @@ public final class FunnelClient {
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         Duration pause = FIRST_PAUSE;
         while (true) {
+            String refusal;
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status != 429 && status < 500) {
                     return Optional.of(new Answer(status, read(response.body())));
                 }
-            } catch (IOException refusedOrTimedOut) {
-                // no connection, a reset or no answer in time: the request may or may not have been applied
+                refusal = String.valueOf(status);
+            } catch (HttpTimeoutException e) {
+                refusal = "timeout"; // the request may or may not have been applied: the retry's key tells
+            } catch (ConnectException e) {
+                refusal = "no connection";
+            } catch (IOException e) {
+                refusal = "connection lost";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 ledger.gaveUp(what + " (interrupted)");
                 return Optional.empty();
             }
-            ledger.refused();
+            ledger.refused(refusal);
             if (System.nanoTime() + pause.toNanos() > deadline) {
                 ledger.gaveUp(what + " after " + giveUpAfter.toSeconds() + " s of refusals");
                 return Optional.empty();

@@ -42,11 +42,6 @@ final class BusinessClock {
         return at(System.nanoTime());
     }
 
-    /** The business instant a wall-time {@code delay} from now: how a wall-time pause is scheduled. */
-    Instant afterWall(Duration delay) {
-        return at(System.nanoTime() + delay.toNanos());
-    }
-
     /** {@code days} business days (fractions allowed) after {@code from}. */
     static Instant plusDays(Instant from, double days) {
         return from.plusMillis(Math.round(days * 86_400_000));

@@ -33,15 +33,15 @@ public final class Progress {
                 s.impressions(), s.clicks(), s.visits()));
         out.append(String.format(Locale.ROOT, "  leads              %,d sent, %,d accepted: %,d new (%,d by referral), %,d returning%n",
                 s.leadsSent(), s.leadsAccepted(), s.leadsCreated(), s.referrals(), s.leadsDuplicate()));
-        out.append(String.format(Locale.ROOT, "  sales              %,d qualified, %,d disqualified%s%n", s.qualified(),
-                s.disqualified(), s.unseenBySales() > 0 ? ", " + s.unseenBySales() + " never seen in sales" : ""));
+        out.append(String.format(Locale.ROOT, "  sales              %,d of the new leads qualified by sales' rules (%.0f %%)%n",
+                s.qualified(), s.leadsCreated() == 0 ? 0.0 : 100.0 * s.qualified() / s.leadsCreated()));
         out.append(String.format(Locale.ROOT, "  pipeline           %,d moves: %,d contacted, %,d proposals, %,d negotiations%n",
                 s.moves(), s.contacted(), s.proposals(), s.negotiations()));
         out.append(String.format(Locale.ROOT, "  deals              %,d won for %s, %,d lost %s, %,d still open%n",
                 s.won(), money(s.revenue()), s.lost(), s.lossReasons(),
                 Math.max(0, s.qualified() - s.won() - s.lost())));
-        out.append(String.format(Locale.ROOT, "  refused attempts   %,d (retried); gave up %,d; rejected %,d%n",
-                s.refused(), s.gaveUp(), s.rejected()));
+        out.append(String.format(Locale.ROOT, "  refused attempts   %,d (retried)%s; gave up %,d; rejected %,d%n",
+                s.refused(), s.refused() > 0 ? " " + s.refusedBy() : "", s.gaveUp(), s.rejected()));
         for (String problem : s.problems()) {
             out.append("    ").append(problem).append('\n');
         }

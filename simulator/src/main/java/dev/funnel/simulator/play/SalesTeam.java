@@ -1,5 +1,6 @@
 package dev.funnel.simulator.play;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.simulator.Deal;
 import dev.funnel.simulator.Person;
 import dev.funnel.simulator.client.Answer;
@@ -12,22 +13,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Plays the sales reps: waits for each new lead to show up in sales (it travels there through Kafka),
- * works the qualified ones through their deal's moves at the deal's pace, and posts the referrals won
+ * Plays the sales reps: watches sales' list of qualified leads for the new leads it follows (they
+ * travel there through Kafka and are qualified by sales' own rules), works them through their deal's
+ * moves at the deal's pace, and posts the referrals won
  * customers make. Sales assigns the owner; the move is made in that rep's name.
  */
 final class SalesTeam {
 
-    /** Sales usually has a lead within a second; the first look comes a little later, then again every half second. */
-    private static final Duration FIRST_LOOK = Duration.ofMillis(300);
-    private static final Duration LOOK_AGAIN = Duration.ofMillis(500);
-    /** In business time: the quickest a rep looks at a new lead. */
-    private static final Duration SPEED_TO_LEAD = Duration.ofMinutes(15);
+    /** The most leads sales lists on one page. */
+    private static final int PAGE = 500;
+    /** Sales qualifies a lead within seconds, or within minutes of an outage ending. */
+    private static final Duration AWAITED_AT_MOST = Duration.ofMinutes(10);
+
+    private static final int CONFLICT_ATTEMPTS = 5;
+    private static final Duration CONFLICT_PAUSE = Duration.ofMillis(200);
+
+    /** A lead followed until sales qualifies it: its deal, and since when (wall nanos). */
+    private record Awaited(Deal deal, long since) {
+    }
 
     private final RunContext run;
     private final Map<UUID, String> reps = new ConcurrentHashMap<>();
+    private final Map<UUID, Awaited> awaiting = new ConcurrentHashMap<>();
+    private final AtomicBoolean looking = new AtomicBoolean();
 
     SalesTeam(RunContext run) {
         this.run = run;
@@ -36,7 +47,7 @@ final class SalesTeam {
     /** Adds the team to sales' reps, one by one, before the business starts. */
     void hire(List<String> names) {
         for (String name : names) {
-            String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", ".") + "."
+            String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "."
                     + run.options().runTag() + "@sales-team.example";
             run.client().post(sales("/api/reps"), Map.of("name", name, "email", email), null, "hiring " + name)
                     .ifPresent(answer -> {
@@ -49,42 +60,55 @@ final class SalesTeam {
         }
     }
 
-    /** A new lead marketing accepted: look for it in sales, then play its deal if sales qualifies it. */
+    /** A new lead marketing accepted: once sales lists it as qualified, its deal is played. */
     void follow(UUID lead, Deal deal) {
-        Instant speedToLead = run.clock().now().plus(SPEED_TO_LEAD);
-        Instant firstLook = run.clock().afterWall(FIRST_LOOK);
-        long since = System.nanoTime();
-        run.agenda().at(later(speedToLead, firstLook), () -> run.inFlight().dispatch(() -> look(lead, deal, since)));
+        awaiting.put(lead, new Awaited(deal, System.nanoTime()));
     }
 
-    private void look(UUID lead, Deal deal, long since) {
-        Optional<Answer> answer = run.client().get(sales("/api/leads/" + lead), "reading lead " + lead);
-        if (answer.isEmpty()) {
+    /**
+     * Reads sales' list of qualified leads, page by page, and starts the deals of the followed ones on
+     * it. One list request serves every lead awaited, where a read per lead would poll sales harder the
+     * further behind it falls. Leads a rep has not contacted yet stay on the list, so none is missed;
+     * one still awaited after {@link #AWAITED_AT_MOST} was disqualified (or never arrived) and is let go.
+     */
+    /** True while some lead is still awaited. */
+    boolean awaitsLeads() {
+        return !awaiting.isEmpty();
+    }
+
+    void lookForQualified() {
+        if (awaiting.isEmpty() || !looking.compareAndSet(false, true)) {
             return;
         }
-        String stage = answer.get().status() == 200 ? answer.get().body().path("stage").asText() : "";
-        switch (stage) {
-            case "QUALIFIED" -> {
-                run.ledger().qualified();
-                UUID owner = uuidOrNull(answer.get().body().path("ownerId").asText());
-                String rep = owner == null ? "sales" : reps.getOrDefault(owner, "sales");
-                schedule(lead, deal, 0, rep, run.clock().now());
-            }
-            case "DISQUALIFIED" -> run.ledger().disqualified();
-            case "", "NEW" -> {
-                if (answer.get().status() != 200 && answer.get().status() != 404) {
-                    run.ledger().rejected("reading lead " + lead + ": " + answer.get().problem());
-                } else if (Duration.ofNanos(System.nanoTime() - since).compareTo(run.options().giveUpAfter()) < 0) {
-                    run.agenda().at(run.clock().afterWall(LOOK_AGAIN), () -> run.inFlight().dispatch(() -> look(lead, deal, since)));
-                } else {
-                    run.ledger().unseen();
-                    run.ledger().gaveUp("lead " + lead + " never showed up in sales");
+        run.inFlight().dispatch(() -> {
+            try {
+                for (int page = 0; ; page++) {
+                    Optional<Answer> answer = run.client().get(
+                            sales("/api/leads?stage=QUALIFIED&size=" + PAGE + "&page=" + page), "listing qualified leads");
+                    if (answer.isEmpty() || answer.get().status() != 200) {
+                        answer.ifPresent(a -> run.ledger().rejected("listing qualified leads: " + a.problem()));
+                        return;
+                    }
+                    for (JsonNode listed : answer.get().body()) {
+                        UUID id = uuidOrNull(listed.path("id").asText());
+                        Awaited awaited = id == null ? null : awaiting.remove(id);
+                        if (awaited != null) {
+                            run.ledger().qualified();
+                            UUID owner = uuidOrNull(listed.path("ownerId").asText());
+                            String rep = owner == null ? "sales" : reps.getOrDefault(owner, "sales");
+                            schedule(id, awaited.deal(), 0, rep, run.clock().now());
+                        }
+                    }
+                    if (answer.get().body().size() < PAGE) {
+                        break;
+                    }
                 }
+                long oldest = System.nanoTime() - AWAITED_AT_MOST.toNanos();
+                awaiting.values().removeIf(awaited -> awaited.since() < oldest);
+            } finally {
+                looking.set(false);
             }
-            default -> {
-                // someone else works this lead already; it is not the simulation's to move
-            }
-        }
+        });
     }
 
     private void schedule(UUID lead, Deal deal, int move, String rep, Instant after) {
@@ -105,7 +129,14 @@ final class SalesTeam {
         }
         body.put("by", rep);
         String what = "moving lead " + lead + " to " + move.to();
-        Optional<Answer> answer = run.client().post(sales("/api/leads/" + lead + "/transitions"), body, null, what);
+        Optional<Answer> answer = Optional.empty();
+        for (int attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
+            answer = run.client().post(sales("/api/leads/" + lead + "/transitions"), body, null, what);
+            if (answer.isEmpty() || !isConcurrentChange(answer.get())) {
+                break;
+            }
+            pause(CONFLICT_PAUSE); // sales changed the lead meanwhile (a touch, say): read afresh and try again
+        }
         if (answer.isEmpty()) {
             return;
         }
@@ -155,8 +186,17 @@ final class SalesTeam {
         });
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+    /** A 409 for a write that met another one, as opposed to a move the pipeline does not have. */
+    private static boolean isConcurrentChange(Answer answer) {
+        return answer.status() == 409 && !answer.body().path("type").asText().endsWith("/illegal-move");
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static UUID uuidOrNull(String text) {

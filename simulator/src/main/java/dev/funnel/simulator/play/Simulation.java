@@ -27,17 +27,23 @@ public final class Simulation {
     /** How long the simulation waits for the services to be ready before it gives up. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     private static final long TICK_NANOS = Duration.ofMillis(20).toNanos();
+    /** Awareness goes out at most this often: at a fast pace one request carries many hours, as ad platforms batch theirs. */
+    private static final Duration AWARENESS_EVERY = Duration.ofSeconds(1);
+    /** How often the sales team reads sales' list of qualified leads for the leads it awaits. */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(500);
 
     /**
      * @param runTag         marks this run's emails, campaign names and idempotency keys, so that two runs
      *                       of one plan on one funnel stay apart; letters and digits
+     * @param windDown       after the plan's days, how long the sales team may go on working the open deals
+     *                       (no more campaigns, spend, awareness or forms); it stops sooner once nothing is left
      * @param maxInFlight    requests under way at once, at most
      * @param giveUpAfter    how long a refused request is retried, and a new lead awaited in sales
      * @param progressEvery  how often a progress line is printed
      * @param out            where progress goes; null for none
      */
     public record Options(URI marketing, URI sales, URI analytics, PlanSettings plan, Duration duration,
-                          double daysPerMinute, String currency, String runTag, int maxInFlight,
+                          Duration windDown, double daysPerMinute, String currency, String runTag, int maxInFlight,
                           Duration giveUpAfter, Duration requestTimeout, Duration progressEvery, PrintStream out) {
 
         public Options {
@@ -88,19 +94,34 @@ public final class Simulation {
                     options.progressEvery().toMillis(), options.progressEvery().toMillis(), TimeUnit.MILLISECONDS);
             try {
                 Instant end = clock.startOf(days);
-                while (clock.wallElapsed().compareTo(options.duration()) < 0) {
+                Duration awarenessSent = Duration.ZERO;
+                Duration salesLooked = Duration.ZERO;
+                Duration stop = options.duration();
+                boolean windingDown = false;
+                while (clock.wallElapsed().compareTo(stop) < 0) {
                     Instant now = clock.now();
-                    if (!now.isBefore(end)) {
+                    if (!windingDown && (!now.isBefore(end) || clock.wallElapsed().compareTo(options.duration()) >= 0)) {
+                        windingDown = true; // the days are played: only the agenda (sales' moves) goes on
+                        stop = clock.wallElapsed().plus(options.windDown());
+                    }
+                    if (windingDown && run.agenda().size() == 0 && !sales.awaitsLeads() && inFlight.underWay() == 0) {
                         break;
                     }
-                    while (plan.hasNextDay() && !now.isBefore(clock.startOf(day[0]))) {
+                    while (!windingDown && plan.hasNextDay() && !now.isBefore(clock.startOf(day[0]))) {
                         marketing.begin(plan.nextDay());
                         day[0]++;
                     }
                     for (Runnable happening : run.agenda().due(now)) {
                         happening.run();
                     }
-                    marketing.flushAwareness();
+                    if (clock.wallElapsed().minus(awarenessSent).compareTo(AWARENESS_EVERY) >= 0) {
+                        marketing.flushAwareness();
+                        awarenessSent = clock.wallElapsed();
+                    }
+                    if (clock.wallElapsed().minus(salesLooked).compareTo(LOOK_EVERY) >= 0) {
+                        sales.lookForQualified();
+                        salesLooked = clock.wallElapsed();
+                    }
                     Instant next = run.agenda().next();
                     LockSupport.parkNanos(next == null ? TICK_NANOS : Math.min(TICK_NANOS, clock.wallNanosUntil(next)));
                 }

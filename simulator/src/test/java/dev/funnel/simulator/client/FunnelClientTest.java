@@ -47,6 +47,7 @@ class FunnelClientTest {
         assertThat(answer.get().body().path("id").asText()).isEqualTo("42");
         assertThat(keys).containsExactly("key-1", "key-1", "key-1");
         assertThat(ledger.summary().refused()).isEqualTo(2);
+        assertThat(ledger.summary().refusedBy()).isEqualTo(Map.of("503", 1L, "429", 1L));
         assertThat(ledger.summary().gaveUp()).isZero();
     }
 
@@ -70,7 +71,7 @@ class FunnelClientTest {
         Optional<Answer> answer = client.get(URI.create("http://127.0.0.1:1/api/leads"), "a read");
 
         assertThat(answer).isEmpty();
-        assertThat(ledger.summary().refused()).isPositive();
+        assertThat(ledger.summary().refusedBy()).containsOnlyKeys("no connection");
         assertThat(ledger.summary().gaveUp()).isEqualTo(1);
     }
 
