@@ -98,13 +98,15 @@ public final class Simulation {
                 Duration salesLooked = Duration.ZERO;
                 Duration stop = options.duration();
                 boolean windingDown = false;
-                while (clock.wallElapsed().compareTo(stop) < 0) {
+                while (true) {
+                    Duration elapsed = clock.wallElapsed();
                     Instant now = clock.now();
-                    if (!windingDown && (!now.isBefore(end) || clock.wallElapsed().compareTo(options.duration()) >= 0)) {
+                    if (!windingDown && (!now.isBefore(end) || elapsed.compareTo(options.duration()) >= 0)) {
                         windingDown = true; // the days are played: only the agenda (sales' moves) goes on
-                        stop = clock.wallElapsed().plus(options.windDown());
+                        stop = elapsed.plus(options.windDown());
                     }
-                    if (windingDown && run.agenda().size() == 0 && !sales.awaitsLeads() && inFlight.underWay() == 0) {
+                    if (windingDown && (elapsed.compareTo(stop) >= 0
+                            || run.agenda().size() == 0 && !sales.awaitsLeads() && inFlight.underWay() == 0)) {
                         break;
                     }
                     while (!windingDown && plan.hasNextDay() && !now.isBefore(clock.startOf(day[0]))) {
