@@ -126,8 +126,10 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
         }
         marketing = track(ServiceProcess.start(repository, "marketing-service", FreePort.pick(),
                 config(postgres, kafka, "marketing"), logs));
-        sales = track(ServiceProcess.start(repository, "sales-service", FreePort.pick(),
-                config(postgres, kafka, "sales"), logs));
+        Map<String, String> salesConfig = new java.util.HashMap<>(config(postgres, kafka, "sales"));
+        // a won customer's referral is posted to this funnel's marketing, not to the default port
+        salesConfig.put("funnel.marketing.url", marketing.url("").toString());
+        sales = track(ServiceProcess.start(repository, "sales-service", FreePort.pick(), salesConfig, logs));
         analytics = track(ServiceProcess.start(repository, "analytics-service", FreePort.pick(),
                 config(postgres, kafka, "analytics"), logs));
         for (ServiceProcess service : List.of(marketing, sales, analytics)) {

@@ -1,0 +1,145 @@
+package dev.funnel.simulator.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.funnel.simulator.Ledger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Calls the funnel's public REST APIs over one keep-alive HTTP/1.1 client. A refusal (429, any 5xx, no
+ * connection, no answer in time) is counted in the ledger and retried with a growing pause until it is
+ * answered or {@code giveUpAfter} has passed; then it is counted as given up. Creating calls carry an
+ * {@code Idempotency-Key}, so a retry of a request that did reach the service changes nothing twice.
+ */
+public final class FunnelClient {
+
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Ledger ledger;
+    private final Duration requestTimeout;
+    private final Duration giveUpAfter;
+
+    public FunnelClient(Ledger ledger, Duration requestTimeout, Duration giveUpAfter) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        this.json = mapper();
+        this.ledger = ledger;
+        this.requestTimeout = requestTimeout;
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    /** The JSON mapping of bodies and summaries: ISO dates, decimals as they are. */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    public Optional<Answer> get(URI uri, String what) {
+        return send(HttpRequest.newBuilder(uri).GET(), what);
+    }
+
+    /**
+     * @param idempotencyKey sent as {@code Idempotency-Key}; null for calls that take none
+     * @return the answer, or empty when every attempt was refused until it was given up
+     */
+    public Optional<Answer> post(URI uri, Object body, String idempotencyKey, String what) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request, what);
+    }
+
+    /** True once {@code /q/health/ready} of the service at {@code base} answers 200 (one try, no ledger). */
+    public boolean ready(URI base) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                    .timeout(requestTimeout).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Optional<Answer> send(HttpRequest.Builder builder, String what) {
+        HttpRequest request = builder.timeout(requestTimeout).header("Accept", "application/json").build();
+        long deadline = System.nanoTime() + giveUpAfter.toNanos();
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            String refusal;
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status != 429 && status < 500) {
+                    return Optional.of(new Answer(status, read(response.body())));
+                }
+                refusal = String.valueOf(status);
+            } catch (HttpTimeoutException e) {
+                refusal = "timeout"; // the request may or may not have been applied: the retry's key tells
+            } catch (ConnectException e) {
+                refusal = "no connection";
+            } catch (IOException e) {
+                refusal = "connection lost";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ledger.gaveUp(what + " (interrupted)");
+                return Optional.empty();
+            }
+            ledger.refused(refusal);
+            if (System.nanoTime() + pause.toNanos() > deadline) {
+                ledger.gaveUp(what + " after " + giveUpAfter.toSeconds() + " s of refusals");
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ledger.gaveUp(what + " (interrupted)");
+                return Optional.empty();
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode read(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.funnel.simulator.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.funnel.simulator.Ledger;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against a stand-in HTTP server that answers as a service under trouble does. */
+class FunnelClientTest {
+
+    private final Ledger ledger = new Ledger();
+    private final List<String> keys = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRefusedRequestIsRetriedWithTheSameKeyUntilConfirmedAndTheRefusalsCountedApart() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        URI base = serve(() -> switch (calls.incrementAndGet()) {
+            case 1 -> 503;
+            case 2 -> 429;
+            default -> 201;
+        });
+        FunnelClient client = new FunnelClient(ledger, Duration.ofSeconds(2), Duration.ofSeconds(10));
+
+        Optional<Answer> answer = client.post(base.resolve("/api/leads"), Map.of("email", "a@b.example"), "key-1", "a lead");
+
+        assertThat(answer).get().extracting(Answer::status).isEqualTo(201);
+        assertThat(answer.get().body().path("id").asText()).isEqualTo("42");
+        assertThat(keys).containsExactly("key-1", "key-1", "key-1");
+        assertThat(ledger.summary().refused()).isEqualTo(2);
+        assertThat(ledger.summary().refusedBy()).isEqualTo(Map.of("503", 1L, "429", 1L));
+        assertThat(ledger.summary().gaveUp()).isZero();
+    }
+
+    @Test
+    void aRequestRefusedForLongerThanAllowedIsGivenUpVisibly() throws IOException {
+        URI base = serve(() -> 503);
+        FunnelClient client = new FunnelClient(ledger, Duration.ofSeconds(2), Duration.ofMillis(500));
+
+        Optional<Answer> answer = client.post(base.resolve("/api/leads"), Map.of(), "key-2", "a lead");
+
+        assertThat(answer).isEmpty();
+        assertThat(ledger.summary().refused()).isGreaterThanOrEqualTo(2);
+        assertThat(ledger.summary().gaveUp()).isEqualTo(1);
+        assertThat(ledger.summary().problems()).singleElement().asString().startsWith("gave up: a lead");
+    }
+
+    @Test
+    void noServiceListeningIsARefusalToo() {
+        FunnelClient client = new FunnelClient(ledger, Duration.ofSeconds(1), Duration.ofMillis(300));
+
+        Optional<Answer> answer = client.get(URI.create("http://127.0.0.1:1/api/leads"), "a read");
+
+        assertThat(answer).isEmpty();
+        assertThat(ledger.summary().refusedBy()).containsOnlyKeys("no connection");
+        assertThat(ledger.summary().gaveUp()).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectionIsAnsweredAtOnceWithoutRetry() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        URI base = serve(() -> {
+            calls.incrementAndGet();
+            return 422;
+        });
+        FunnelClient client = new FunnelClient(ledger, Duration.ofSeconds(2), Duration.ofSeconds(10));
+
+        Optional<Answer> answer = client.post(base.resolve("/api/leads"), Map.of(), null, "a lead");
+
+        assertThat(answer).get().extracting(Answer::status).isEqualTo(422);
+        assertThat(answer.get().confirms()).isFalse();
+        assertThat(calls).hasValue(1);
+        assertThat(ledger.summary().refused()).isZero();
+    }
+
+    private URI serve(java.util.function.IntSupplier status) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key != null) {
+                keys.add(key);
+            }
+            exchange.getRequestBody().readAllBytes();
+            int answer = status.getAsInt();
+            byte[] body = (answer < 300 ? "{\"id\":\"42\"}" : "{\"status\":" + answer + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+}
