@@ -7,6 +7,8 @@ import dev.funnel.contracts.lead.LeadEvent;
 import dev.funnel.contracts.lead.LeadGenerated;
 import dev.funnel.contracts.pipeline.PipelineStage;
 import dev.funnel.sales.messaging.Inbox;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,8 +40,11 @@ public class LeadIntake {
     @Inject
     EntityManager em;
 
-    /** One event as it came off the topic: its envelope and its payload. */
-    public record Delivery(CloudEvent envelope, LeadEvent event) {
+    /**
+     * One event as it came off the topic: its envelope, its payload, and the trace it is processed in,
+     * which the events it causes (a lead qualified) carry on.
+     */
+    public record Delivery(CloudEvent envelope, LeadEvent event, Context trace) {
     }
 
     /**
@@ -50,12 +55,20 @@ public class LeadIntake {
     @Transactional
     public void takeAll(List<Delivery> deliveries) {
         for (Delivery delivery : deliveries) {
-            take(delivery.envelope(), delivery.event());
+            take(delivery);
             // Every native statement (the inbox's insert first) makes Hibernate dirty-check each entity the
             // session holds; cleared after each event, the session holds one event's entities, not a whole
             // poll's, and a batch costs what its events cost rather than its size squared.
             em.flush();
             em.clear();
+        }
+    }
+
+    /** Takes one event under its own trace: a batch's events each cause events of their own trace. */
+    @Transactional
+    public void take(Delivery delivery) {
+        try (Scope traced = delivery.trace().makeCurrent()) {
+            take(delivery.envelope(), delivery.event());
         }
     }
 

@@ -25,6 +25,8 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    /** Environment variables every service is started with, beyond this JVM's own. */
+    private final Map<String, String> environment;
     private ServiceProcess marketing;
     private ServiceProcess sales;
     private ServiceProcess analytics;
@@ -93,11 +95,29 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
      * closes it. Costs a start-up (about half a minute), so only where the shared one cannot do.
      */
     public static RunningFunnel startPrivate() {
-        return startAll();
+        return startAll(Map.of());
+    }
+
+    /** A private funnel whose three services also get these environment variables (tracing export, say). */
+    public static RunningFunnel startPrivate(Map<String, String> environment) {
+        return startAll(environment);
+    }
+
+    /** The instance JUnit makes as the extension; it only resolves parameters to the shared funnel. */
+    public RunningFunnel() {
+        this(Map.of());
+    }
+
+    private RunningFunnel(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
     }
 
     private static RunningFunnel startAll() {
-        RunningFunnel funnel = new RunningFunnel();
+        return startAll(Map.of());
+    }
+
+    private static RunningFunnel startAll(Map<String, String> environment) {
+        RunningFunnel funnel = new RunningFunnel(environment);
         try {
             funnel.start();
             return funnel;
@@ -125,13 +145,13 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
             postgres.ensureDatabase(db);
         }
         marketing = track(ServiceProcess.start(repository, "marketing-service", FreePort.pick(),
-                config(postgres, kafka, "marketing"), logs));
+                config(postgres, kafka, "marketing"), environment, logs));
         Map<String, String> salesConfig = new java.util.HashMap<>(config(postgres, kafka, "sales"));
         // a won customer's referral is posted to this funnel's marketing, not to the default port
         salesConfig.put("funnel.marketing.url", marketing.url("").toString());
-        sales = track(ServiceProcess.start(repository, "sales-service", FreePort.pick(), salesConfig, logs));
+        sales = track(ServiceProcess.start(repository, "sales-service", FreePort.pick(), salesConfig, environment, logs));
         analytics = track(ServiceProcess.start(repository, "analytics-service", FreePort.pick(),
-                config(postgres, kafka, "analytics"), logs));
+                config(postgres, kafka, "analytics"), environment, logs));
         for (ServiceProcess service : List.of(marketing, sales, analytics)) {
             service.awaitReady(Duration.ofSeconds(90));
         }

@@ -38,6 +38,12 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <repository>/<name>/target/quarkus-app/quarkus-run.jar} and waits until it is ready. */
     static ServiceProcess start(Path repository, String name, int port, Map<String, String> config, Path logs) {
+        return start(repository, name, port, config, Map.of(), logs);
+    }
+
+    /** As above, with environment variables added to this JVM's, as a deployment would set them. */
+    static ServiceProcess start(Path repository, String name, int port, Map<String, String> config,
+                                Map<String, String> environment, Path logs) {
         Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
@@ -50,7 +56,9 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(name + ".log");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

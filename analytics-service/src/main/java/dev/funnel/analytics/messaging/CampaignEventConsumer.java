@@ -3,6 +3,7 @@ package dev.funnel.analytics.messaging;
 import dev.funnel.analytics.config.AnalyticsConfig;
 import dev.funnel.contracts.Topics;
 import dev.funnel.contracts.campaign.CampaignEvent;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +20,12 @@ public class CampaignEventConsumer {
     @Inject
     AnalyticsConfig config;
 
+    @Inject
+    Tracer tracer;
+
     @Incoming("campaign-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        Delivery.deliver(record, CampaignEvent.class, Topics.MARKETING_CAMPAIGNS, handler::handle, config.retry());
+        Delivery.deliver(record, CampaignEvent.class, Topics.MARKETING_CAMPAIGNS, handler::handle, config.retry(), tracer);
     }
 }

@@ -6,9 +6,21 @@ import dev.funnel.contracts.EventCodec;
 import dev.funnel.contracts.EventType;
 import dev.funnel.contracts.EventTypes;
 import dev.funnel.contracts.InvalidEventException;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +29,10 @@ import org.jboss.logging.Logger;
  * processed ({@link InvalidEventException}) is thrown back, so SmallRye parks it on the dead-letter topic
  * with the reason and carries on. Any other failure (the database is down) is retried: a good event is never
  * dead-lettered or skipped, and the events after it on its partition wait, keeping their order.
+ *
+ * <p>Each record is applied under a span whose parent is the W3C trace context in its {@code traceparent}
+ * and {@code tracestate} headers, so the rollup update joins the trace of the lead's POST or of the sales
+ * move behind it. SmallRye's own tracing of the channels is off: this span is the one per event.
  */
 final class Delivery {
 
@@ -27,15 +43,47 @@ final class Delivery {
         void handle(CloudEvent event, T payload);
     }
 
+    private static final TextMapGetter<Headers> RECORD_HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            Header header = headers.lastHeader(key);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
+
     private Delivery() {
     }
 
-    /** Decodes the record as an event of this topic and hands it to the handler until it is handled. */
+    /**
+     * Decodes the record as an event of this topic and hands it to the handler until it is handled, all
+     * under the record's span.
+     */
     static <T> void deliver(ConsumerRecord<String, String> record, Class<T> topicEvents, String topic,
-                            Handling<T> handling, AnalyticsConfig.Retry retry) {
-        CloudEvent event = envelope(record);
-        T payload = decode(event, record.value(), topicEvents, topic);
-        handleUntilDone(event, payload, handling, retry);
+                            Handling<T> handling, AnalyticsConfig.Retry retry, Tracer tracer) {
+        Span span = tracer.spanBuilder(topic + " process")
+                .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), record.headers(), RECORD_HEADERS))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute(AttributeKey.stringKey("messaging.system"), "kafka")
+                .setAttribute(AttributeKey.stringKey("messaging.destination.name"), topic)
+                .startSpan();
+        try (Scope traced = span.makeCurrent()) {
+            CloudEvent event = envelope(record);
+            span.setAttribute(AttributeKey.stringKey("messaging.message.id"), event.id().toString());
+            span.setAttribute(AttributeKey.stringKey("cloudevents.event_type"), event.type());
+            T payload = decode(event, record.value(), topicEvents, topic);
+            handleUntilDone(event, payload, handling, retry);
+        } catch (InvalidEventException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic");
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** The CloudEvents envelope in the record's headers; {@link InvalidEventException} when it has none. */

@@ -3,6 +3,7 @@ package dev.funnel.analytics.messaging;
 import dev.funnel.analytics.config.AnalyticsConfig;
 import dev.funnel.contracts.Topics;
 import dev.funnel.contracts.lead.LeadEvent;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +20,12 @@ public class LeadEventConsumer {
     @Inject
     AnalyticsConfig config;
 
+    @Inject
+    Tracer tracer;
+
     @Incoming("lead-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        Delivery.deliver(record, LeadEvent.class, Topics.MARKETING_LEADS, handler::handle, config.retry());
+        Delivery.deliver(record, LeadEvent.class, Topics.MARKETING_LEADS, handler::handle, config.retry(), tracer);
     }
 }

@@ -11,6 +11,7 @@ import dev.funnel.contracts.InvalidEventException;
 import dev.funnel.contracts.Topics;
 import dev.funnel.contracts.lead.LeadErased;
 import dev.funnel.contracts.lead.LeadEvent;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.inject.Vetoed;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
@@ -51,6 +52,7 @@ class LeadEventConsumerTest {
     private static LeadEventConsumer consumer(LeadEventHandler handler) {
         LeadEventConsumer consumer = new LeadEventConsumer();
         consumer.handler = handler;
+        consumer.tracer = OpenTelemetry.noop().getTracer("test");
         consumer.config = new AnalyticsConfig() {
             @Override
             public Retry retry() {

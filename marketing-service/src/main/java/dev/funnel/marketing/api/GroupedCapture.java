@@ -3,6 +3,8 @@ package dev.funnel.marketing.api;
 import dev.funnel.marketing.Captured;
 import dev.funnel.marketing.LeadCapture;
 import dev.funnel.marketing.config.MarketingConfig;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -38,8 +40,12 @@ public class GroupedCapture {
 
     private static final Logger LOG = Logger.getLogger(GroupedCapture.class);
 
-    /** A posted lead waiting for its group's commit, and where its answer goes. */
-    private record Waiting(LeadRequest request, CompletableFuture<Response> answer) {
+    /**
+     * A posted lead waiting for its group's commit, where its answer goes, and the trace of its request:
+     * the committer works under it while capturing this lead, so the lead's event continues its own
+     * request's trace rather than the committer's or another lead's.
+     */
+    private record Waiting(LeadRequest request, CompletableFuture<Response> answer, Context trace) {
     }
 
     @Inject
@@ -80,7 +86,7 @@ public class GroupedCapture {
      */
     public CompletionStage<Response> capture(LeadRequest request) {
         CompletableFuture<Response> answer = new CompletableFuture<>();
-        if (!open || !waiting.offer(new Waiting(request, answer))) {
+        if (!open || !waiting.offer(new Waiting(request, answer, Context.current()))) {
             answer.completeExceptionally(new ServiceUnavailableException(
                     "Too many leads are waiting to be stored; retry in a moment."));
         }
@@ -137,14 +143,16 @@ public class GroupedCapture {
                 answers.add(Problem.invalid(broken).toResponse());
                 continue;
             }
-            answers.add(answer(capture.capture(lead.request().toNewLead(config.currency()))));
+            try (Scope traced = lead.trace().makeCurrent()) {
+                answers.add(answer(capture.capture(lead.request().toNewLead(config.currency()))));
+            }
         }
         return answers;
     }
 
     /** One lead in its own transaction, as a request with no Idempotency-Key would be. */
     private void captureAlone(Waiting lead) {
-        try {
+        try (Scope traced = lead.trace().makeCurrent()) {
             List<Problem.FieldError> broken = QuarkusTransaction.requiringNew().call(() -> rules.check(lead.request()));
             if (!broken.isEmpty()) {
                 lead.answer().complete(Problem.invalid(broken).toResponse());

@@ -41,6 +41,9 @@ public class OutboxEvent {
     /** The JSON payload exactly as it will be published. */
     @Column(nullable = false)
     public String payload;
+    /** The W3C trace context the event was written under; null when there was none (or before tracing). */
+    public String traceparent;
+    public String tracestate;
 
     protected OutboxEvent() {
     }
@@ -53,6 +56,11 @@ public class OutboxEvent {
         this.eventKey = event.subject();
         this.occurredAt = event.time();
         this.payload = payload;
+    }
+
+    /** The trace to continue when publishing, or null. */
+    EventTrace trace() {
+        return traceparent == null ? null : new EventTrace(traceparent, tracestate);
     }
 
     CloudEvent cloudEvent() {

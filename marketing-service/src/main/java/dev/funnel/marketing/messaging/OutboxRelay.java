@@ -2,6 +2,8 @@ package dev.funnel.marketing.messaging;
 
 import dev.funnel.contracts.Topics;
 import dev.funnel.marketing.config.MarketingConfig;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -45,6 +47,9 @@ public class OutboxRelay {
 
     @Inject
     MarketingConfig config;
+
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -140,7 +145,7 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-            acks.add(producer.send(toRecord(event)));
+            acks.add(send(event));
         }
         for (Future<RecordMetadata> ack : acks) {
             ack.get(30, TimeUnit.SECONDS);
@@ -149,6 +154,22 @@ public class OutboxRelay {
                 .setParameter("ids", batch.stream().map(e -> e.id).toList())
                 .executeUpdate();
         return batch.size();
+    }
+
+    /** Sends one event; a traced one under a publication span that Kafka's answer ends. */
+    private Future<RecordMetadata> send(OutboxEvent event) {
+        ProducerRecord<String, String> record = toRecord(event);
+        EventTrace trace = event.trace();
+        if (trace == null) {
+            return producer.send(record); // written outside any trace, or before tracing: sent without one
+        }
+        Span span = trace.publish(tracer, event.topic, event.eventId.toString(), record.headers());
+        try {
+            return producer.send(record, (metadata, failure) -> EventTrace.published(span, failure));
+        } catch (RuntimeException e) {
+            EventTrace.published(span, e);
+            throw e;
+        }
     }
 
     private static ProducerRecord<String, String> toRecord(OutboxEvent event) {

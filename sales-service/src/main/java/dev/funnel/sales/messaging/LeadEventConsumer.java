@@ -8,6 +8,10 @@ import dev.funnel.contracts.InvalidEventException;
 import dev.funnel.contracts.lead.LeadEvent;
 import dev.funnel.sales.LeadIntake;
 import dev.funnel.sales.LeadIntake.Delivery;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +33,10 @@ import org.jboss.logging.Logger;
  * envelope, unknown type, a payload that does not fit, or one the database refuses as data) is parked
  * on the dead-letter topic and the rest go on; any other failure, such as the database being away, is
  * retried until it passes, so nothing is lost. Offsets are committed only after this returns.
+ *
+ * <p>Each event is processed under a span of its own, a child of the trace in its record's headers
+ * (SmallRye's tracing of the channel is off: it would trace the poll, not each event), and the events it
+ * causes carry that span's trace on.
  */
 @ApplicationScoped
 public class LeadEventConsumer {
@@ -43,13 +51,16 @@ public class LeadEventConsumer {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    Tracer tracer;
+
     @Incoming("lead-events")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
         List<Polled> polled = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             try {
-                polled.add(new Polled(record, read(record)));
+                polled.add(read(record));
             } catch (InvalidEventException e) {
                 park(record, e);
             }
@@ -66,14 +77,16 @@ public class LeadEventConsumer {
             for (Polled one : polled) {
                 takeOne(one);
             }
+        } finally {
+            polled.forEach(one -> one.span().end());
         }
     }
 
-    /** A record of the poll and the event read from it. */
-    private record Polled(ConsumerRecord<String, String> record, Delivery delivery) {
+    /** A record of the poll, the event read from it, and the span it is processed under. */
+    private record Polled(ConsumerRecord<String, String> record, Delivery delivery, Span span) {
     }
 
-    private static Delivery read(ConsumerRecord<String, String> record) {
+    private Polled read(ConsumerRecord<String, String> record) {
         CloudEvent envelope = CloudEvent.fromHeaders(name -> {
             Header header = record.headers().lastHeader(name);
             return header == null ? null : header.value();
@@ -83,7 +96,8 @@ public class LeadEventConsumer {
         if (!(EventCodec.read(record.value(), type) instanceof LeadEvent event)) {
             throw new InvalidEventException(envelope.type() + " is not a lead event");
         }
-        return new Delivery(envelope, event);
+        Span span = EventTrace.process(tracer, record, envelope);
+        return new Polled(record, new Delivery(envelope, event, Context.root().with(span)), span);
     }
 
     private void takeOne(Polled one) throws InterruptedException {
@@ -91,7 +105,7 @@ public class LeadEventConsumer {
         AtomicReference<RuntimeException> refused = new AtomicReference<>();
         untilItPasses(() -> "applying event %s of lead %s".formatted(delivery.envelope().id(), one.record().key()), () -> {
             try {
-                intake.take(delivery.envelope(), delivery.event());
+                intake.take(delivery);
             } catch (RuntimeException e) {
                 if (!refusedAsData(e)) {
                     throw e;
@@ -102,6 +116,8 @@ public class LeadEventConsumer {
         if (refused.get() != null) {
             LOG.errorf("event %s of lead %s can never be applied (%s); parked on the dead-letter topic",
                     delivery.envelope().id(), one.record().key(), refused.get().getMessage());
+            one.span().recordException(refused.get());
+            one.span().setStatus(StatusCode.ERROR, "parked on the dead-letter topic");
             park(one.record(), refused.get());
         }
     }

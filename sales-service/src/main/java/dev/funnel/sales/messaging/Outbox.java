@@ -30,10 +30,11 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    /** Appends the event; its row keeps the trace the caller is in (a request's, or a lead event's), for the relay. */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent append(EventType<T> type, Object aggregateId, T payload, Instant occurredAt) {
         CloudEvent event = CloudEvent.of(type, aggregateId, occurredAt);
-        em.persist(new OutboxEvent(event, type.topic(), EventCodec.write(payload)));
+        em.persist(new OutboxEvent(event, type.topic(), EventCodec.write(payload), EventTrace.current()));
         wakeRelayAfterCommit();
         return event;
     }

@@ -39,11 +39,14 @@ public class OutboxEvent {
     /** The JSON payload exactly as it will be published. */
     @Column(nullable = false)
     public String payload;
+    /** The W3C trace context the event was written under; null when there was none (or before tracing). */
+    public String traceparent;
+    public String tracestate;
 
     protected OutboxEvent() {
     }
 
-    OutboxEvent(CloudEvent event, String topic, String payload) {
+    OutboxEvent(CloudEvent event, String topic, String payload, EventTrace trace) {
         this.eventId = event.id();
         this.eventType = event.type();
         this.source = event.source();
@@ -51,6 +54,13 @@ public class OutboxEvent {
         this.eventKey = event.subject();
         this.occurredAt = event.time();
         this.payload = payload;
+        this.traceparent = trace == null ? null : trace.traceparent();
+        this.tracestate = trace == null ? null : trace.tracestate();
+    }
+
+    /** The trace to continue when publishing, or null. */
+    EventTrace trace() {
+        return traceparent == null ? null : new EventTrace(traceparent, tracestate);
     }
 
     CloudEvent cloudEvent() {

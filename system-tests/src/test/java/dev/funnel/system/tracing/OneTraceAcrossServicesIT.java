@@ -1,0 +1,93 @@
+package dev.funnel.system.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.funnel.contracts.Topics;
+import dev.funnel.system.RunningFunnel;
+import dev.funnel.system.tracing.OtlpReceiver.ReceivedSpan;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue's proof of tracing: the three services run as real processes exporting spans over OTLP
+ * (http/protobuf) to a receiver in this JVM, switched on by environment variables alone as a deployment
+ * would; one lead's POST, its qualification in sales and the analytics updates of both events are spans
+ * of one trace, each hop the child of the span that sent the record.
+ */
+class OneTraceAcrossServicesIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static OtlpReceiver receiver;
+    private static RunningFunnel funnel;
+
+    @BeforeAll
+    static void startExporting() {
+        receiver = OtlpReceiver.start();
+        // a funnel of its own: the shared one runs with tracing as it ships, sampled at 0
+        funnel = RunningFunnel.startPrivate(Map.of(
+                "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (funnel != null) {
+            funnel.close();
+        }
+        receiver.close();
+    }
+
+    @Test
+    void aLeadsPostItsQualificationAndItsAnalyticsUpdatesFormOneTrace() throws Exception {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(funnel.marketing("/api/leads"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"email": "traced-%s@example.com", "firstName": "Radia", "company": "DEC",
+                         "jobTitle": "VP Engineering", "companySize": 5000, "timeline": "NOW",
+                         "utm": {"source": "newsletter", "campaign": "tracing"}}""".formatted(UUID.randomUUID())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        ReceivedSpan post = await().atMost(Duration.ofSeconds(30)).until(() -> receiver.spans().stream()
+                .filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER && s.name().contains("/api/leads")).toList(),
+                found -> found.size() == 1).get(0);
+        assertThat(post.service()).isEqualTo("marketing-service");
+        String trace = post.traceId();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<ReceivedSpan> spans = receiver.spans().stream().filter(s -> s.traceId().equals(trace)).toList();
+            ReceivedSpan leadSent = one(spans, "marketing-service", Topics.MARKETING_LEADS + " publish");
+            ReceivedSpan qualifying = one(spans, "sales-service", Topics.MARKETING_LEADS + " process");
+            ReceivedSpan qualificationSent = one(spans, "sales-service", Topics.SALES_PIPELINE + " publish");
+            ReceivedSpan leadCounted = one(spans, "analytics-service", Topics.MARKETING_LEADS + " process");
+            ReceivedSpan qualificationCounted = one(spans, "analytics-service", Topics.SALES_PIPELINE + " process");
+
+            assertThat(leadSent.parentSpanId()).isEqualTo(post.spanId());
+            assertThat(qualifying.parentSpanId()).isEqualTo(leadSent.spanId());
+            assertThat(leadCounted.parentSpanId()).isEqualTo(leadSent.spanId());
+            assertThat(qualificationSent.parentSpanId()).isEqualTo(qualifying.spanId());
+            assertThat(qualificationCounted.parentSpanId()).isEqualTo(qualificationSent.spanId());
+            assertThat(spans).extracting(ReceivedSpan::service)
+                    .contains("marketing-service", "sales-service", "analytics-service");
+        });
+    }
+
+    private static ReceivedSpan one(List<ReceivedSpan> spans, String service, String name) {
+        List<ReceivedSpan> found = spans.stream().filter(s -> s.service().equals(service) && s.name().equals(name)).toList();
+        assertThat(found).as("%s spans named '%s'", service, name).hasSize(1);
+        return found.get(0);
+    }
+}
