@@ -15,10 +15,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Won deals and revenue per campaign under an attribution model, for the leads created in a window. */
 @Path("/api/analytics/attribution")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Attribution")
 public class AttributionResource {
 
     /** The answer: the campaigns' credits sum to {@code totalWon} and {@code totalRevenue}. */
@@ -41,8 +48,19 @@ public class AttributionResource {
     Clock clock;
 
     @GET
-    public AttributionView attribution(@QueryParam("model") String model, @QueryParam("from") String from,
-                                       @QueryParam("to") String to) {
+    @Operation(summary = "Attribute won deals and revenue to campaigns",
+            description = "Over each won lead's touches (its first campaign and every return): first-touch credits "
+                    + "the first, last-touch the last, linear shares equally. Each model's credits sum to totalWon and "
+                    + "totalRevenue.")
+    @APIResponse(responseCode = "200", description = "The credits per campaign.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                               schema = @Schema(implementation = AttributionView.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_PARAMETER)
+    public AttributionView attribution(@Parameter(description = "the attribution model", required = true,
+                                               schema = @Schema(enumeration = {"first-touch", "last-touch", "linear"}))
+                                       @QueryParam("model") String model,
+                                       @Parameter(ref = OpenApiNames.FROM) @QueryParam("from") String from,
+                                       @Parameter(ref = OpenApiNames.TO) @QueryParam("to") String to) {
         AnalyticsParameters parameters = new AnalyticsParameters(clock.instant());
         AttributionModel chosen = parameters.model(model);
         Window window = parameters.window(from, to);

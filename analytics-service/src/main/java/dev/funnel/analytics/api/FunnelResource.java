@@ -18,6 +18,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The funnel's figures for dashboards and analysts. Parameters are read as text so that a bad one is answered
@@ -25,6 +32,7 @@ import java.util.UUID;
  */
 @Path("/api/analytics")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Funnel")
 public class FunnelResource {
 
     /** One campaign's row: what marketing said about it, then every field of its funnel. */
@@ -45,8 +53,16 @@ public class FunnelResource {
     /** One funnel over the leads created in {@code [from, to)}, optionally of one campaign or channel. */
     @GET
     @Path("funnel")
-    public Funnel funnel(@QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam("campaignId") String campaignId, @QueryParam("channel") String channel) {
+    @Operation(summary = "Measure the funnel",
+            description = "Every count, amount and ratio of the funnel over the leads created in [from, to), "
+                    + "optionally of one campaign or one channel.")
+    @APIResponse(responseCode = "200", description = "The funnel.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Funnel.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_PARAMETER)
+    public Funnel funnel(@Parameter(ref = OpenApiNames.FROM) @QueryParam("from") String from,
+                         @Parameter(ref = OpenApiNames.TO) @QueryParam("to") String to,
+                         @Parameter(ref = OpenApiNames.CAMPAIGN_ID) @QueryParam("campaignId") String campaignId,
+                         @Parameter(ref = OpenApiNames.CHANNEL) @QueryParam("channel") String channel) {
         AnalyticsParameters parameters = new AnalyticsParameters(clock.instant());
         FunnelFilter filter = parameters.filter(from, to, campaignId, channel);
         parameters.check();
@@ -56,7 +72,15 @@ public class FunnelResource {
     /** A funnel row per campaign, named campaigns first, by name. */
     @GET
     @Path("campaigns")
-    public List<CampaignRow> campaigns(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(summary = "A funnel per campaign",
+            description = "A row per campaign with what marketing said about it (name, channel, budget) and its "
+                    + "funnel; named campaigns first, by name, then leads without a known campaign.")
+    @APIResponse(responseCode = "200", description = "The rows.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = CampaignRow.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_PARAMETER)
+    public List<CampaignRow> campaigns(@Parameter(ref = OpenApiNames.FROM) @QueryParam("from") String from,
+                                       @Parameter(ref = OpenApiNames.TO) @QueryParam("to") String to) {
         AnalyticsParameters parameters = new AnalyticsParameters(clock.instant());
         Window window = parameters.window(from, to);
         parameters.check();
@@ -71,7 +95,13 @@ public class FunnelResource {
     /** A funnel row per channel, every channel. */
     @GET
     @Path("channels")
-    public List<ChannelRow> channels(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(summary = "A funnel per channel", description = "A row per channel, all eleven, each with its funnel.")
+    @APIResponse(responseCode = "200", description = "The rows.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelRow.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_PARAMETER)
+    public List<ChannelRow> channels(@Parameter(ref = OpenApiNames.FROM) @QueryParam("from") String from,
+                                     @Parameter(ref = OpenApiNames.TO) @QueryParam("to") String to) {
         AnalyticsParameters parameters = new AnalyticsParameters(clock.instant());
         Window window = parameters.window(from, to);
         parameters.check();
@@ -83,9 +113,27 @@ public class FunnelResource {
     /** One funnel field per day, week (from Monday) or month, in UTC: {@code [{start, value}]}. */
     @GET
     @Path("timeseries")
-    public List<MeasuringFunnel.Bucket> timeseries(@QueryParam("metric") String metric,
+    @Operation(summary = "One funnel field over time",
+            description = "The field per UTC day, week (from Monday) or month of the window, oldest first. Too many "
+                    + "buckets for the window is a 400 naming interval.")
+    @APIResponse(responseCode = "200", description = "A bucket per interval.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = MeasuringFunnel.Bucket.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_PARAMETER)
+    public List<MeasuringFunnel.Bucket> timeseries(@Parameter(description = "the funnel field", required = true,
+                                                           schema = @Schema(enumeration = {"impressions", "clicks",
+                                                                   "visits", "leads", "qualified", "contacted",
+                                                                   "proposals", "negotiations", "won", "lost",
+                                                                   "revenue", "spend", "ctr", "visitToLead",
+                                                                   "leadToQualified", "qualifiedToWon", "winRate",
+                                                                   "avgDealSize", "avgSalesCycleDays", "costPerLead",
+                                                                   "cac", "roas", "roi"}))
+                                                   @QueryParam("metric") String metric,
+                                                   @Parameter(description = "the bucket length; day when absent",
+                                                           schema = @Schema(enumeration = {"day", "week", "month"}))
                                                    @QueryParam("interval") String interval,
-                                                   @QueryParam("from") String from, @QueryParam("to") String to) {
+                                                   @Parameter(ref = OpenApiNames.FROM) @QueryParam("from") String from,
+                                                   @Parameter(ref = OpenApiNames.TO) @QueryParam("to") String to) {
         AnalyticsParameters parameters = new AnalyticsParameters(clock.instant());
         FunnelMetric chosen = parameters.metric(metric);
         Interval length = parameters.interval(interval);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure into {@code application/problem+json}: 400 naming the parameter for bad input, never a bare 500. */
@@ -20,7 +21,9 @@ public class ProblemMappers {
 
     /** The problem of a second rebuild asked for while one is underway, naming that one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RebuildUnderwayProblem(String type, String title, int status, String detail, UUID rebuildId,
+    @Schema(description = "An RFC 9457 problem naming the rebuild underway: its id, and where to follow it.")
+    public record RebuildUnderwayProblem(@Schema(required = true) String type, @Schema(required = true) String title,
+                                         @Schema(required = true) int status, String detail, UUID rebuildId,
                                          String rebuild) {
     }
 

@@ -17,6 +17,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Rebuilds analytics from the topics (replay from offset 0 into fresh tables, swapped in at the end), and tells
@@ -24,6 +32,7 @@ import java.util.UUID;
  */
 @Path("/api/analytics/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rebuild")
 public class RebuildResource {
 
     /**
@@ -51,6 +60,23 @@ public class RebuildResource {
 
     /** 202 with the new rebuild and where to follow it; 409 naming the one underway. */
     @POST
+    @Operation(summary = "Start a rebuild",
+            description = "Replays every topic from its first record into empty copies of the tables while live "
+                    + "handling carries on, then swaps them in; nothing is lost or counted twice. One rebuild at a "
+                    + "time across all instances.")
+    @APIResponse(responseCode = "202", description = "Started; Location is where to follow it.",
+            headers = @Header(name = "Location", description = "the rebuild, /api/analytics/rebuild/{id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                               schema = @Schema(implementation = RebuildView.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is underway; rebuildId and rebuild name it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = ProblemMappers.RebuildUnderwayProblem.class),
+                    examples = @ExampleObject(name = "underway", value = """
+                            {"type": "https://funnel.dev/problems/rebuild-underway", "title": "A rebuild is underway",
+                             "status": 409, "detail": "rebuild 9a0c1e7b-3f52-4d8e-b6a1-2c4e5f708192 is underway; follow it at /api/analytics/rebuild/9a0c1e7b-3f52-4d8e-b6a1-2c4e5f708192",
+                             "rebuildId": "9a0c1e7b-3f52-4d8e-b6a1-2c4e5f708192",
+                             "rebuild": "/api/analytics/rebuild/9a0c1e7b-3f52-4d8e-b6a1-2c4e5f708192"}""")))
     public Response start() {
         Rebuild rebuild = rebuilding.start();
         return Response.accepted(RebuildView.of(rebuild)).location(URI.create(path(rebuild.rebuildId))).build();
@@ -58,6 +84,11 @@ public class RebuildResource {
 
     /** The rebuild started last. */
     @GET
+    @Operation(summary = "The latest rebuild", description = "The rebuild started last, on any instance.")
+    @APIResponse(responseCode = "200", description = "The rebuild.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                               schema = @Schema(implementation = RebuildView.class)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     public RebuildView latest() {
         return rebuilds.latest().map(RebuildView::of)
                 .orElseThrow(() -> new NotFoundException("No rebuild has been started yet."));
@@ -65,6 +96,12 @@ public class RebuildResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Follow a rebuild")
+    @APIResponse(responseCode = "200", description = "The rebuild.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                               schema = @Schema(implementation = RebuildView.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_PARAMETER)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     public RebuildView rebuild(@PathParam("id") String id) {
         UUID rebuildId;
         try {

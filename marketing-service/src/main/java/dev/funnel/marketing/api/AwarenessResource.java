@@ -25,6 +25,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Impressions, clicks and visits as ad platforms report them, many per request. Each entry is
@@ -33,6 +42,7 @@ import java.util.stream.Collectors;
 @Path("/api/awareness")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Awareness")
 public class AwarenessResource {
 
     /** The most entries one request may carry; more is refused with 413 as a whole. */
@@ -42,6 +52,7 @@ public class AwarenessResource {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     /** One entry that was not recorded, and why. */
+    @Schema(description = "An entry that was not recorded: its index in the posted array, and its problem.")
     public record Rejection(int index, Problem problem) {
     }
 
@@ -67,7 +78,29 @@ public class AwarenessResource {
 
     /** 202 with the count of recorded entries; 422 when none is good; 413 past {@value #MAX_ENTRIES}. */
     @POST
-    public Response record(@HeaderParam("Idempotency-Key") String idempotencyKey,
+    @Operation(summary = "Record impressions, clicks and visits",
+            description = "Up to 10,000 entries. Each is judged on its own: the good ones are recorded together, "
+                    + "summed per campaign and UTC hour into AwarenessRecorded events, and the bad ones are listed in "
+                    + "rejected with their problems. When none is good the answer is 422 naming [i].field; "
+                    + "occurredAt may be at most 5 minutes ahead of the server's clock.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AwarenessEntry.class, minItems = 1,
+                    maxItems = MAX_ENTRIES),
+            examples = @ExampleObject(name = "hourOfAds", summary = "An ad platform's report for one hour", value = """
+                    [{"campaignId": "0b6f3a52-8d2e-4c41-9f0e-3f1f7a2c9d10", "kind": "IMPRESSION", "count": 12000,
+                      "occurredAt": "2026-03-02T09:00:00Z"},
+                     {"campaignId": "0b6f3a52-8d2e-4c41-9f0e-3f1f7a2c9d10", "kind": "CLICK", "count": 340,
+                      "occurredAt": "2026-03-02T09:00:00Z"},
+                     {"campaignId": "0b6f3a52-8d2e-4c41-9f0e-3f1f7a2c9d10", "kind": "VISIT", "count": 210,
+                      "occurredAt": "2026-03-02T09:12:41Z"}]""")))
+    @APIResponse(responseCode = "202", description = "Recorded: how many entries, and those that were not.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                               schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.MALFORMED)
+    @APIResponse(responseCode = "413", ref = OpenApiNames.TOO_LARGE)
+    @APIResponse(responseCode = "422", ref = OpenApiNames.INVALID)
+    public Response record(@Parameter(ref = OpenApiNames.IDEMPOTENCY_KEY)
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @NotNull(message = "a JSON array of awareness entries is required") List<JsonNode> items) {
         if (items.size() > MAX_ENTRIES) {
             return new Problem("https://funnel.dev/problems/batch-too-large", "Batch too large", 413,

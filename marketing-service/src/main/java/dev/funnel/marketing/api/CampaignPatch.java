@@ -1,5 +1,6 @@
 package dev.funnel.marketing.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.funnel.contracts.campaign.CampaignStatus;
 import dev.funnel.marketing.Campaigns;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,6 +15,7 @@ public record CampaignPatch(
         @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal budget,
         CampaignStatus status) {
 
+    @JsonIgnore // a check, not a field
     boolean isEmpty() {
         return name == null && budget == null && status == null;
     }

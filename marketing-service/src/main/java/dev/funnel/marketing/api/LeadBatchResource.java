@@ -20,6 +20,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Many leads in one request, for systems that collect them (ad platforms, list imports). Each item is
@@ -29,6 +38,7 @@ import java.util.UUID;
 @Path("/api/leads/batch")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Leads")
 public class LeadBatchResource {
 
     /** The most leads one batch may carry; more is refused with 413 as a whole. */
@@ -36,7 +46,11 @@ public class LeadBatchResource {
 
     /** The fate of one item of the batch. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemResult(int index, UUID id, String outcome, Problem problem) {
+    public record ItemResult(
+            int index,
+            UUID id,
+            @Schema(enumeration = {"created", "duplicate", "rejected"}) String outcome,
+            @Schema(description = "why the item was rejected; only with outcome rejected") Problem problem) {
     }
 
     public record BatchResult(List<ItemResult> results) {
@@ -59,7 +73,26 @@ public class LeadBatchResource {
 
     /** 200 with one result per item: {@code created}, {@code duplicate} (a touch on a known lead) or {@code rejected}. */
     @POST
-    public Response captureAll(@HeaderParam("Idempotency-Key") String idempotencyKey,
+    @Operation(summary = "Capture a batch of leads",
+            description = "Up to 1,000 leads, each with the fields of a single capture. Each is judged on its own: bad "
+                    + "ones are rejected with their problem, the good ones are stored together in one transaction. "
+                    + "The answer lists every item by its index: created, duplicate (a touch on a known lead) or "
+                    + "rejected.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = LeadRequest.class, maxItems = MAX_LEADS),
+            examples = @ExampleObject(name = "listImport", summary = "Two leads from a list import", value = """
+                    [{"email": "ada@example.com", "firstName": "Ada",
+                      "utm": {"source": "trade-show", "campaign": "Spring search"}},
+                     {"email": "grace@example.com", "firstName": "Grace", "company": "Navy Labs",
+                      "campaignId": "0b6f3a52-8d2e-4c41-9f0e-3f1f7a2c9d10"}]""")))
+    @APIResponse(responseCode = "200", description = "Every item's fate, by its index.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                               schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.MALFORMED)
+    @APIResponse(responseCode = "413", ref = OpenApiNames.TOO_LARGE)
+    @APIResponse(responseCode = "422", ref = OpenApiNames.INVALID)
+    public Response captureAll(@Parameter(ref = OpenApiNames.IDEMPOTENCY_KEY)
+                               @HeaderParam("Idempotency-Key") String idempotencyKey,
                                @NotNull(message = "a JSON array of leads is required") List<JsonNode> items) {
         if (items.size() > MAX_LEADS) {
             return new Problem("https://funnel.dev/problems/batch-too-large", "Batch too large", 413,

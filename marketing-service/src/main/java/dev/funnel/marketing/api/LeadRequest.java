@@ -1,5 +1,6 @@
 package dev.funnel.marketing.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.funnel.contracts.lead.Timeline;
 import dev.funnel.contracts.lead.Utm;
 import dev.funnel.marketing.NewLead;
@@ -47,6 +48,7 @@ public record LeadRequest(
             @Size(max = 200) String term,
             @Size(max = 200) String content) {
 
+        @JsonIgnore // a check, not a field
         boolean isEmpty() {
             return source == null && medium == null && campaign == null && term == null && content == null;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem: what went wrong, and for bad input which fields.
@@ -11,13 +12,26 @@ import java.util.List;
  * @param errors one entry per offending field, absent when no field is to blame
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+@Schema(description = "An RFC 9457 problem (application/problem+json).")
+public record Problem(
+        @Schema(required = true, description = "a URI naming the kind of problem; about:blank when the status says it all")
+        String type,
+        @Schema(required = true, description = "the kind of problem, in a few words") String title,
+        @Schema(required = true, description = "the HTTP status") int status,
+        @Schema(description = "what went wrong this time") String detail,
+        @Schema(description = "one entry per offending field or parameter; absent when none is to blame")
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType JSON = MediaType.valueOf(MEDIA_TYPE);
 
     /** One offending field, named by its JSON path in the request ({@code utm.campaign}). */
-    public record FieldError(String field, String message) {
+    @Schema(description = "One offending field or query parameter and what is wrong with it.")
+    public record FieldError(
+            @Schema(required = true, description = "the field's JSON path in the request (seniority[0].keyword), "
+                    + "or the query parameter's name")
+            String field,
+            @Schema(required = true) String message) {
     }
 
     public static Problem of(Response.Status status, String detail) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hibernate.StaleStateException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,7 +33,10 @@ public class ProblemMappers {
 
     /** A refused move: the problem plus where the lead stands and where it may go from there. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MoveProblem(String type, String title, int status, String detail, PipelineStage currentStage,
+    @Schema(description = "A refused move: an RFC 9457 problem plus where the lead stands and where it may go; both "
+            + "absent when the lead was moved by someone else at the same time.")
+    public record MoveProblem(@Schema(required = true) String type, @Schema(required = true) String title,
+                              @Schema(required = true) int status, String detail, PipelineStage currentStage,
                               List<PipelineStage> allowedStages) {
     }
 
