@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,12 +99,15 @@ public class OutboxRelay {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
-                int sent = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
+                Round round = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
+                if (round.failure() != null) {
+                    throw round.failure();
+                }
                 if (!backoff.isZero()) {
                     LOG.info("outbox relay: Kafka is reachable again, publishing resumed");
                     backoff = Duration.ZERO;
                 }
-                if (sent < config.outbox().batchSize()) {
+                if (round.sent() < config.outbox().batchSize()) {
                     wakeUps.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
@@ -130,30 +135,61 @@ public class OutboxRelay {
         }
     }
 
-    /** One round: the oldest events, sent and acknowledged, then deleted. Returns how many. */
-    private int publishBatch() throws Exception {
+    /**
+     * What one round did: how many events Kafka acknowledged (and the outbox let go of), and the first
+     * failure, if any, which the relay backs off from after the round has committed.
+     */
+    private record Round(int sent, RuntimeException failure) {
+    }
+
+    /**
+     * One round: the oldest events, sent, and those Kafka acknowledged deleted. An event Kafka did not
+     * acknowledge stays for the next round, but those it did are not sent again: re-sending a whole
+     * batch after one failure put a second copy of every other event on the topic (seen when the broker
+     * came back while a batch was under way).
+     */
+    private Round publishBatch() throws InterruptedException {
         boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK).getSingleResult();
         if (!leader) {
-            return 0;
+            return new Round(0, null);
         }
         List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent ORDER BY id", OutboxEvent.class)
                 .setMaxResults(config.outbox().batchSize())
                 .getResultList();
         if (batch.isEmpty()) {
-            return 0;
+            return new Round(0, null);
+        }
+        // Metadata first: a send that waits for it and times out would fail one event while the events
+        // after it, once the metadata arrives, are delivered ahead of it.
+        try {
+            batch.stream().map(e -> e.topic).distinct().forEach(producer::partitionsFor);
+        } catch (RuntimeException e) {
+            return new Round(0, e);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
             acks.add(send(event));
         }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
+        List<Long> delivered = new ArrayList<>(batch.size());
+        RuntimeException failure = null;
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                acks.get(i).get(30, TimeUnit.SECONDS);
+                delivered.add(batch.get(i).id);
+            } catch (ExecutionException | TimeoutException e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Kafka did not acknowledge event " + batch.get(i).eventId,
+                            e instanceof ExecutionException ? e.getCause() : e);
+                }
+            }
         }
-        em.createQuery("DELETE FROM OutboxEvent WHERE id IN :ids")
-                .setParameter("ids", batch.stream().map(e -> e.id).toList())
-                .executeUpdate();
-        return batch.size();
+        if (!delivered.isEmpty()) {
+            em.createQuery("DELETE FROM OutboxEvent WHERE id IN :ids")
+                    .setParameter("ids", delivered)
+                    .executeUpdate();
+        }
+        return new Round(delivered.size(), failure);
     }
 
     /** Sends one event; a traced one under a publication span that Kafka's answer ends. */
