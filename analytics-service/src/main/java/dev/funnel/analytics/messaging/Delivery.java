@@ -1,6 +1,7 @@
 package dev.funnel.analytics.messaging;
 
 import dev.funnel.analytics.config.AnalyticsConfig;
+import dev.funnel.analytics.metrics.EventMeters;
 import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.EventCodec;
 import dev.funnel.contracts.EventType;
@@ -22,20 +23,30 @@ final class Delivery {
 
     private static final Logger LOG = Logger.getLogger(Delivery.class);
 
-    /** Applies one event; runs again after a failure. */
+    /** Applies one event; runs again after a failure. False when the event was applied before. */
     interface Handling<T> {
-        void handle(CloudEvent event, T payload);
+        boolean handle(CloudEvent event, T payload);
     }
 
     private Delivery() {
     }
 
-    /** Decodes the record as an event of this topic and hands it to the handler until it is handled. */
+    /**
+     * Decodes the record as an event of this topic and hands it to the handler until it is handled, then counts it:
+     * applied or a duplicate once its transaction committed, or parked when it can never be processed.
+     */
     static <T> void deliver(ConsumerRecord<String, String> record, Class<T> topicEvents, String topic,
-                            Handling<T> handling, AnalyticsConfig.Retry retry) {
-        CloudEvent event = envelope(record);
-        T payload = decode(event, record.value(), topicEvents, topic);
-        handleUntilDone(event, payload, handling, retry);
+                            Handling<T> handling, AnalyticsConfig.Retry retry, EventMeters meters) {
+        boolean applied;
+        try {
+            CloudEvent event = envelope(record);
+            T payload = decode(event, record.value(), topicEvents, topic);
+            applied = handleUntilDone(event, payload, handling, retry);
+        } catch (InvalidEventException poison) {
+            meters.parked(topic);
+            throw poison;
+        }
+        meters.handled(topic, applied);
     }
 
     /** The CloudEvents envelope in the record's headers; {@link InvalidEventException} when it has none. */
@@ -56,12 +67,14 @@ final class Delivery {
         throw new InvalidEventException(event.type() + " is not an event of " + topic);
     }
 
-    private static <T> void handleUntilDone(CloudEvent event, T payload, Handling<T> handling, AnalyticsConfig.Retry retry) {
+    private static <T> boolean handleUntilDone(CloudEvent event, T payload, Handling<T> handling,
+                                               AnalyticsConfig.Retry retry) {
         Duration pause = Duration.ZERO;
         boolean interrupted = false;
+        boolean applied;
         while (true) {
             try {
-                handling.handle(event, payload);
+                applied = handling.handle(event, payload);
                 if (!pause.isZero()) {
                     LOG.infof("event %s handled after retrying; consuming resumed", event.id());
                 }
@@ -78,6 +91,7 @@ final class Delivery {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        return applied;
     }
 
     /**
