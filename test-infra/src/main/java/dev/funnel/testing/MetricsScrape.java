@@ -12,9 +12,13 @@ import java.util.Set;
  * One answer of {@code /q/metrics}, read as the Prometheus text exposition format (version 0.0.4) the way
  * Prometheus reads it: {@code # TYPE} and {@code # HELP} lines, and samples {@code name{label="value",...} value
  * [timestamp]} with escaped label values. A line that is none of these fails the parse, so a test that reads a
- * scrape also proves Prometheus could.
+ * scrape also proves Prometheus could. OpenMetrics, which Quarkus answers to a client accepting anything, reads the
+ * same way (its {@code # EOF} and {@code # UNIT} are comments here).
  */
 public final class MetricsScrape {
+
+    /** The Accept header that asks {@code /q/metrics} for the Prometheus text format rather than OpenMetrics. */
+    public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4";
 
     /** One sample line: the series' name, its labels in the order written, and its value. */
     public record Sample(String name, Map<String, String> labels, double value) {

@@ -30,7 +30,8 @@ class EventMetersTest {
     private static final Instant CREATED = Instant.parse("2025-03-01T09:00:00Z");
 
     static MetricsScrape scrape() {
-        return MetricsScrape.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return MetricsScrape.parse(given().accept(MetricsScrape.PROMETHEUS_TEXT).get("/q/metrics")
+                .then().statusCode(200).extract().asString());
     }
 
     static double increase(MetricsScrape before, MetricsScrape after, String name, String... labels) {

@@ -31,7 +31,8 @@ class OutboxMetricsTest {
     DataSource dataSource;
 
     private static MetricsScrape scrape() {
-        return MetricsScrape.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return MetricsScrape.parse(given().accept(MetricsScrape.PROMETHEUS_TEXT).get("/q/metrics")
+                .then().statusCode(200).extract().asString());
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class FunnelMetersTest {
 
     static MetricsScrape scrape() {
-        return MetricsScrape.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return MetricsScrape.parse(given().accept(MetricsScrape.PROMETHEUS_TEXT).get("/q/metrics")
+                .then().statusCode(200).extract().asString());
     }
 
     static String lead(String email) {

@@ -3,6 +3,7 @@ package dev.funnel.marketing.metrics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.funnel.testing.DashboardMetrics;
 import dev.funnel.testing.FunnelInfrastructure;
@@ -29,8 +30,13 @@ class PrometheusEndpointTest {
     }
 
     @Test
-    void answersInThePrometheusTextFormat() {
-        given().get("/q/metrics").then().statusCode(200).contentType("text/plain");
+    void answersInThePrometheusTextFormatOrInOpenMetricsAsAsked() {
+        given().accept(MetricsScrape.PROMETHEUS_TEXT).get("/q/metrics").then()
+                .statusCode(200).contentType(startsWith("text/plain"));
+        String openMetrics = given().accept("application/openmetrics-text; version=1.0.0").get("/q/metrics").then()
+                .statusCode(200).contentType(startsWith("application/openmetrics-text")).extract().asString();
+        assertThat(openMetrics.strip()).endsWith("# EOF");
+        assertThat(MetricsScrape.parse(openMetrics).type("funnel_leads_captured_total")).isEqualTo("counter");
         MetricsScrape scrape = FunnelMetersTest.scrape();
 
         assertThat(scrape.type("jvm_memory_used_bytes")).isEqualTo("gauge");

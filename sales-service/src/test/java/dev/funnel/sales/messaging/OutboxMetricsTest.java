@@ -47,7 +47,8 @@ class OutboxMetricsTest {
     }
 
     private static MetricsScrape scrape() {
-        return MetricsScrape.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return MetricsScrape.parse(given().accept(MetricsScrape.PROMETHEUS_TEXT).get("/q/metrics")
+                .then().statusCode(200).extract().asString());
     }
 
     @Test

@@ -43,7 +43,8 @@ class FunnelMetersTest {
     }
 
     static MetricsScrape scrape() {
-        return MetricsScrape.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return MetricsScrape.parse(given().accept(MetricsScrape.PROMETHEUS_TEXT).get("/q/metrics")
+                .then().statusCode(200).extract().asString());
     }
 
     static double increase(MetricsScrape before, MetricsScrape after, String name, String... labels) {
