@@ -1,6 +1,7 @@
 package dev.funnel.analytics.messaging;
 
 import dev.funnel.analytics.config.AnalyticsConfig;
+import dev.funnel.analytics.metrics.EventMeters;
 import dev.funnel.contracts.Topics;
 import dev.funnel.contracts.campaign.CampaignEvent;
 import io.opentelemetry.api.trace.Tracer;
@@ -23,9 +24,12 @@ public class CampaignEventConsumer {
     @Inject
     Tracer tracer;
 
+    @Inject
+    EventMeters meters;
+
     @Incoming("campaign-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        Delivery.deliver(record, CampaignEvent.class, Topics.MARKETING_CAMPAIGNS, handler::handle, config.retry(), tracer);
+        Delivery.deliver(record, CampaignEvent.class, Topics.MARKETING_CAMPAIGNS, handler::handle, config.retry(), tracer, meters);
     }
 }

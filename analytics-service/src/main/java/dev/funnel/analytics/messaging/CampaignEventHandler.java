@@ -26,11 +26,12 @@ public class CampaignEventHandler {
     @Inject
     Rollups rollups;
 
+    /** Applies the event once; false for an event applied before, which changes nothing. */
     @Transactional
-    public void handle(CloudEvent event, CampaignEvent payload) {
+    public boolean handle(CloudEvent event, CampaignEvent payload) {
         if (!inbox.firstDelivery(event.id())) {
             LOG.debugf("event %s (subject %s) was processed before, skipped", event.id(), event.subject());
-            return;
+            return false;
         }
         switch (payload) {
             case CampaignLaunched launched -> launched(launched);
@@ -42,6 +43,7 @@ public class CampaignEventHandler {
             case AwarenessRecorded awareness -> rollups.addAwareness(awareness.campaignId(), awareness.hour(),
                     awareness.impressions(), awareness.clicks(), awareness.visits());
         }
+        return true;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.funnel.analytics.messaging;
 
 import dev.funnel.analytics.config.AnalyticsConfig;
+import dev.funnel.analytics.metrics.EventMeters;
 import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.EventCodec;
 import dev.funnel.contracts.EventType;
@@ -38,9 +39,9 @@ final class Delivery {
 
     private static final Logger LOG = Logger.getLogger(Delivery.class);
 
-    /** Applies one event; runs again after a failure. */
+    /** Applies one event; runs again after a failure. False when the event was applied before. */
     interface Handling<T> {
-        void handle(CloudEvent event, T payload);
+        boolean handle(CloudEvent event, T payload);
     }
 
     private static final TextMapGetter<Headers> RECORD_HEADERS = new TextMapGetter<>() {
@@ -61,29 +62,33 @@ final class Delivery {
 
     /**
      * Decodes the record as an event of this topic and hands it to the handler until it is handled, all
-     * under the record's span.
+     * under the record's span, then counts it: applied or a duplicate once its transaction committed, or
+     * parked when it can never be processed.
      */
     static <T> void deliver(ConsumerRecord<String, String> record, Class<T> topicEvents, String topic,
-                            Handling<T> handling, AnalyticsConfig.Retry retry, Tracer tracer) {
+                            Handling<T> handling, AnalyticsConfig.Retry retry, Tracer tracer, EventMeters meters) {
         Span span = tracer.spanBuilder(topic + " process")
                 .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), record.headers(), RECORD_HEADERS))
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute(AttributeKey.stringKey("messaging.system"), "kafka")
                 .setAttribute(AttributeKey.stringKey("messaging.destination.name"), topic)
                 .startSpan();
+        boolean applied;
         try (Scope traced = span.makeCurrent()) {
             CloudEvent event = envelope(record);
             span.setAttribute(AttributeKey.stringKey("messaging.message.id"), event.id().toString());
             span.setAttribute(AttributeKey.stringKey("cloudevents.event_type"), event.type());
             T payload = decode(event, record.value(), topicEvents, topic);
-            handleUntilDone(event, payload, handling, retry);
+            applied = handleUntilDone(event, payload, handling, retry);
         } catch (InvalidEventException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic");
+            meters.parked(topic);
             throw e;
         } finally {
             span.end();
         }
+        meters.handled(topic, applied);
     }
 
     /** The CloudEvents envelope in the record's headers; {@link InvalidEventException} when it has none. */
@@ -104,12 +109,14 @@ final class Delivery {
         throw new InvalidEventException(event.type() + " is not an event of " + topic);
     }
 
-    private static <T> void handleUntilDone(CloudEvent event, T payload, Handling<T> handling, AnalyticsConfig.Retry retry) {
+    private static <T> boolean handleUntilDone(CloudEvent event, T payload, Handling<T> handling,
+                                               AnalyticsConfig.Retry retry) {
         Duration pause = Duration.ZERO;
         boolean interrupted = false;
+        boolean applied;
         while (true) {
             try {
-                handling.handle(event, payload);
+                applied = handling.handle(event, payload);
                 if (!pause.isZero()) {
                     LOG.infof("event %s (subject %s) handled after retrying; consuming resumed", event.id(),
                             event.subject());
@@ -128,6 +135,7 @@ final class Delivery {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        return applied;
     }
 
     /**

@@ -25,12 +25,15 @@ public class LeadEventHandler {
     @Inject
     Rollups rollups;
 
-    /** The payload records check their required fields when decoded, so every field used here is present. */
+    /**
+     * The payload records check their required fields when decoded, so every field used here is present.
+     * Returns false for an event applied before, which changes nothing.
+     */
     @Transactional
-    public void handle(CloudEvent event, LeadEvent payload) {
+    public boolean handle(CloudEvent event, LeadEvent payload) {
         if (!inbox.firstDelivery(event.id())) {
             LOG.debugf("event %s (subject %s) was processed before, skipped", event.id(), event.subject());
-            return;
+            return false;
         }
         switch (payload) {
             case LeadGenerated generated -> created(generated);
@@ -39,6 +42,7 @@ public class LeadEventHandler {
             // Nothing personal is stored here, so there is nothing to remove: only the fact is kept.
             case LeadErased erased -> LeadFact.lockOrCreate(erased.leadId()).erased(erased.erasedAt());
         }
+        return true;
     }
 
     /**

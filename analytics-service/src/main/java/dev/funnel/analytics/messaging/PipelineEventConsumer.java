@@ -1,6 +1,7 @@
 package dev.funnel.analytics.messaging;
 
 import dev.funnel.analytics.config.AnalyticsConfig;
+import dev.funnel.analytics.metrics.EventMeters;
 import dev.funnel.contracts.Topics;
 import dev.funnel.contracts.pipeline.PipelineEvent;
 import io.opentelemetry.api.trace.Tracer;
@@ -23,9 +24,12 @@ public class PipelineEventConsumer {
     @Inject
     Tracer tracer;
 
+    @Inject
+    EventMeters meters;
+
     @Incoming("pipeline-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        Delivery.deliver(record, PipelineEvent.class, Topics.SALES_PIPELINE, handler::handle, config.retry(), tracer);
+        Delivery.deliver(record, PipelineEvent.class, Topics.SALES_PIPELINE, handler::handle, config.retry(), tracer, meters);
     }
 }

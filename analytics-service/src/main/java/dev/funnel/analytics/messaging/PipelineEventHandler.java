@@ -27,14 +27,15 @@ public class PipelineEventHandler {
     @Inject
     Rollups rollups;
 
+    /** Applies the event once; false for an event applied before, which changes nothing. */
     @Transactional
-    public void handle(CloudEvent event, PipelineEvent payload) {
+    public boolean handle(CloudEvent event, PipelineEvent payload) {
         if (!inbox.firstDelivery(event.id())) {
             LOG.debugf("event %s (subject %s) was processed before, skipped", event.id(), event.subject());
-            return;
+            return false;
         }
         if (payload instanceof FollowUpCompleted) {
-            return; // not a move: no figure depends on it
+            return true; // not a move: no figure depends on it
         }
         LeadFact lead = LeadFact.lockOrCreate(payload.leadId());
         Funnel.Counts before = lead.counts();
@@ -42,5 +43,6 @@ public class PipelineEventHandler {
         if (lead.created()) {
             rollups.addLead(lead.createdAt, lead.campaignId, lead.channel, lead.counts().minus(before));
         }
+        return true;
     }
 }

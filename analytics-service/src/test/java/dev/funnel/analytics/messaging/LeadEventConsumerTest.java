@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.funnel.analytics.config.AnalyticsConfig;
+import dev.funnel.analytics.metrics.EventMeters;
 import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.EventCodec;
 import dev.funnel.contracts.EventTypes;
@@ -12,6 +13,7 @@ import dev.funnel.contracts.Topics;
 import dev.funnel.contracts.lead.LeadErased;
 import dev.funnel.contracts.lead.LeadEvent;
 import io.opentelemetry.api.OpenTelemetry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.inject.Vetoed;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
@@ -40,12 +42,13 @@ class LeadEventConsumerTest {
         }
 
         @Override
-        public void handle(CloudEvent event, LeadEvent payload) {
+        public boolean handle(CloudEvent event, LeadEvent payload) {
             attempts++;
             if (failuresLeft-- > 0) {
                 throw failure;
             }
             handled.add(payload);
+            return true;
         }
     }
 
@@ -53,6 +56,7 @@ class LeadEventConsumerTest {
         LeadEventConsumer consumer = new LeadEventConsumer();
         consumer.handler = handler;
         consumer.tracer = OpenTelemetry.noop().getTracer("test");
+        consumer.meters = new EventMeters(new SimpleMeterRegistry());
         consumer.config = new AnalyticsConfig() {
             @Override
             public Retry retry() {

@@ -7,6 +7,7 @@ import dev.funnel.marketing.Captured;
 import dev.funnel.marketing.LeadCapture;
 import dev.funnel.marketing.NewLead;
 import dev.funnel.marketing.config.MarketingConfig;
+import dev.funnel.marketing.metrics.FunnelMeters;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -71,6 +72,9 @@ public class LeadBatchResource {
     @Inject
     MarketingConfig config;
 
+    @Inject
+    FunnelMeters meters;
+
     /** 200 with one result per item: {@code created}, {@code duplicate} (a touch on a known lead) or {@code rejected}. */
     @POST
     @Operation(summary = "Capture a batch of leads",
@@ -116,6 +120,7 @@ public class LeadBatchResource {
                 results[i] = new ItemResult(i, null, "rejected", Problem.invalid(errors));
             }
         }
+        meters.rejected(items.size() - leads.size());
         return idempotent.run(idempotencyKey, items, () -> {
             List<Captured> captured = capture.captureAll(leads);
             ItemResult[] answered = results.clone(); // a retry after a conflict starts from the rejections alone

@@ -3,6 +3,7 @@ package dev.funnel.marketing.messaging;
 import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.EventCodec;
 import dev.funnel.contracts.EventType;
+import dev.funnel.marketing.metrics.FunnelMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,16 +14,20 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.Session;
 
 /**
  * Where use cases put the events their change announces. Only inside their transaction (MANDATORY):
- * the row commits or rolls back with the state, and the relay is woken as soon as it commits.
+ * the row commits or rolls back with the state, and the relay is woken as soon as it commits. The
+ * funnel's counters count the same events then, so they count only what committed.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final Object WAKE_REGISTERED = new Object();
+    /** Key of the transaction's list of the events it appended, made when it appends its first. */
+    private static final Object APPENDED = new Object();
     private static final String INSERT = """
             INSERT INTO outbox_event (event_id, event_type, source, topic, event_key, occurred_at, payload,
                                       traceparent, tracestate)
@@ -36,6 +41,9 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    FunnelMeters meters;
 
     /**
      * Appends the event as a row of {@link OutboxEvent}, written with plain JDBC on the transaction's
@@ -62,15 +70,19 @@ public class Outbox {
                 insert.executeUpdate();
             }
         });
-        wakeRelayAfterCommit();
+        appendedHere().add(payload);
         return event;
     }
 
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return; // one wake-up per transaction, however many events it appends
+    /** The events this transaction appended; the first call registers what happens once it commits. */
+    @SuppressWarnings("unchecked")
+    private List<Object> appendedHere() {
+        List<Object> appended = (List<Object>) transactions.getResource(APPENDED);
+        if (appended != null) {
+            return appended; // one wake-up per transaction, however many events it appends
         }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        List<Object> first = new ArrayList<>();
+        transactions.putResource(APPENDED, first);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -80,8 +92,10 @@ public class Outbox {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     relay.wake();
+                    first.forEach(meters::committed);
                 }
             }
         });
+        return first;
     }
 }

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -42,7 +44,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key of the relay: any constant unique within the sales database. */
-    private static final long RELAY_LOCK = 0x6F7574626F78L;
+    static final long RELAY_LOCK = 0x6F7574626F78L;
 
     @Inject
     EntityManager em;
@@ -55,6 +57,10 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    /** Announces the relay's producer: the Kafka metrics binder then exports its metrics as it does SmallRye's clients'. */
+    @Inject
+    Event<Producer<?, ?>> producers;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -72,6 +78,7 @@ public class OutboxRelay {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000,
                 ProducerConfig.CLIENT_ID_CONFIG, "sales-outbox-relay"),
                 new StringSerializer(), new StringSerializer());
+        producers.fire(producer);
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::relay);
     }
