@@ -141,7 +141,17 @@ public final class MetricsScrape {
                 at++;
                 labels(labels);
             }
-            String[] rest = line.substring(at).strip().split("\\s+");
+            String afterLabels = line.substring(at).strip();
+            // OpenMetrics may end a sample with an exemplar, "# {trace_id=...} value [timestamp]": the trace
+            // of one observation (Micrometer adds them when tracing is on); it is not part of the value
+            int exemplar = afterLabels.indexOf(" # ");
+            if (exemplar >= 0) {
+                if (!afterLabels.substring(exemplar + 3).strip().startsWith("{")) {
+                    throw new IllegalArgumentException("an exemplar starts with its labels");
+                }
+                afterLabels = afterLabels.substring(0, exemplar);
+            }
+            String[] rest = afterLabels.split("\\s+");
             if (rest.length < 1 || rest.length > 2 || rest[0].isEmpty()) {
                 throw new IllegalArgumentException("a value (and at most a timestamp) must follow the labels");
             }

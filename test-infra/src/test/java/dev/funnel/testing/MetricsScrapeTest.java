@@ -51,6 +51,18 @@ class MetricsScrapeTest {
     }
 
     @Test
+    void anOpenMetricsExemplarIsNotTakenForTheValue() {
+        MetricsScrape scrape = MetricsScrape.parse("""
+                # TYPE queue_delay_seconds histogram
+                queue_delay_seconds_count{pool="worker"} 43.0 # {span_id="ea1b",trace_id="d2dd"} 1.0 1795414351.618
+                # EOF
+                """);
+
+        assertThat(scrape.sum("queue_delay_seconds_count", "pool", "worker")).isEqualTo(43);
+        assertThatThrownBy(() -> MetricsScrape.parse("x 1 # not-labels 2\n")).hasMessageContaining("exemplar");
+    }
+
+    @Test
     void aLineOutsideTheFormatFailsNamingIt() {
         assertThatThrownBy(() -> MetricsScrape.parse("ok 1\nbroken{outcome=\"created\" 1\n"))
                 .isInstanceOf(IllegalArgumentException.class)
