@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.stream.Collectors;
 
@@ -57,6 +58,11 @@ public final class EventCodec {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             Class<?> expected = mismatch.getTargetType();
             return "field " + field + (expected == null ? " has the wrong shape" : " is not a valid " + expected.getSimpleName());
+        }
+        if (e instanceof ValueInstantiationException refused && refused.getCause() != null
+                && refused.getCause().getMessage() != null) {
+            // the payload record's own check (Required, requireNonNull): its message names the field
+            return refused.getCause().getMessage();
         }
         JsonLocation where = e.getLocation();
         String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();

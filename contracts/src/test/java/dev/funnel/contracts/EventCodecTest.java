@@ -105,6 +105,15 @@ class EventCodecTest {
     }
 
     @Test
+    void aMissingRequiredFieldIsNamed() {
+        String json = "{\"leadId\": \"%s\", \"erasedAt\": null}".formatted(java.util.UUID.randomUUID());
+
+        assertThatThrownBy(() -> EventCodec.read(json, EventTypes.LEAD_ERASED))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("erasedAt");
+    }
+
+    @Test
     void malformedJsonIsDescribedByWhereItBreaksNotByItsText() {
         assertThatThrownBy(() -> EventCodec.read("{\"leadId\": ada@example.com}", EventTypes.LEAD_ERASED))
                 .isInstanceOf(InvalidEventException.class)
