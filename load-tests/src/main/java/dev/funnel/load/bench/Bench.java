@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ public final class Bench {
         Files.createDirectories(options.out());
         BenchReport.writeMarkdown(options.out().resolve("report.md"), run);
         ReportChart.write(options.out().resolve("report.png"),
-                "Funnel bench: " + run.mode() + ", " + options.connections() + " connections, " + run.startedAt(),
+                "Funnel bench: " + run.mode() + ", " + options.connections() + " connections, "
+                        + run.startedAt().truncatedTo(ChronoUnit.SECONDS),
                 run.answers().perSecond(options.seconds()), run.arrivals().perSecond(options.seconds()),
                 options.rate(), BenchReport.TARGET_P99_MS);
         System.out.println();

@@ -115,7 +115,7 @@ final class ReportChart {
                 g.setColor(new Color(0xe6e6e6));
                 g.drawLine(LEFT, y, WIDTH - RIGHT, y);
                 g.setColor(Color.DARK_GRAY);
-                String text = value >= 100 || value == 0 ? String.format("%,.0f", value) : String.format("%.1f", value);
+                String text = value >= 10 || value == 0 ? String.format("%,.0f", value) : String.format("%.1f", value);
                 g.drawString(text, LEFT - 8 - g.getFontMetrics().stringWidth(text), y + 4);
             }
             int step = Math.max(1, (int) Math.ceil(seconds / 12.0 / 5) * 5);
