@@ -1,0 +1,153 @@
+package dev.funnel.load.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code ./funnel bench}: measures the raw Kafka and PostgreSQL rates, then posts single leads at a set
+ * rate or flat out to a running funnel, times how long they take to show in analytics and watches every
+ * consumer group's lag; writes {@code report.md} and {@code report.png} and prints a summary.
+ */
+public final class Bench {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.println(BenchOptions.USAGE);
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        BenchReport.Run run = run(options);
+        Files.createDirectories(options.out());
+        BenchReport.writeMarkdown(options.out().resolve("report.md"), run);
+        ReportChart.write(options.out().resolve("report.png"),
+                "Funnel bench: " + run.mode() + ", " + options.connections() + " connections, "
+                        + run.startedAt().truncatedTo(ChronoUnit.SECONDS),
+                run.answers().perSecond(options.seconds()), run.arrivals().perSecond(options.seconds()),
+                options.rate(), BenchReport.TARGET_P99_MS);
+        System.out.println();
+        System.out.print(BenchReport.summary(run));
+        System.out.println("report: " + options.out().resolve("report.md").toAbsolutePath()
+                + " and report.png beside it");
+    }
+
+    private static BenchReport.Run run(BenchOptions options) throws Exception {
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        Instant startedAt = Instant.now();
+        Machine machine = Machine.here();
+        String loadBefore = Machine.loadAverage();
+        List<String> problems = new ArrayList<>();
+
+        Duration ceiling = Duration.ofSeconds(options.ceilingSeconds());
+        Ceilings.Rate kafka = new Ceilings.Rate("Kafka producer", 0, 0, Optional.empty());
+        Ceilings.Rate postgres = new Ceilings.Rate("PostgreSQL inserts", 0, 0, Optional.empty());
+        if (options.ceilingSeconds() > 0) {
+            System.out.printf("ceiling 1/2: a plain Kafka producer for %d s ...%n", options.ceilingSeconds());
+            kafka = Ceilings.kafkaProducer(options.bootstrap(), runId, ceiling);
+            System.out.printf("  %,.0f records/s%n", kafka.perSecond());
+            System.out.printf("ceiling 2/2: single-row PostgreSQL inserts for %d s ...%n", options.ceilingSeconds());
+            postgres = Ceilings.postgresInserts(options.postgres(), "postgres", "postgres", ceiling);
+            System.out.printf("  %,.0f inserts/s%n", postgres.perSecond());
+            kafka.problem().ifPresent(p -> problems.add("Kafka ceiling: " + p));
+            postgres.problem().ifPresent(p -> problems.add("PostgreSQL ceiling: " + p));
+        }
+
+        UUID campaign = createCampaign(options, runId);
+        Latencies answers = new Latencies();
+        Latencies arrivals = new Latencies();
+        long start = System.nanoTime();
+        long measuredFrom = start + Duration.ofSeconds(options.warmupSeconds()).toNanos();
+        long end = measuredFrom + Duration.ofSeconds(options.seconds()).toNanos();
+        AnalyticsArrival arrival = new AnalyticsArrival(options.analytics(), campaign, arrivals, measuredFrom);
+        LeadIntake intake = new LeadIntake(options.marketing(), campaign, runId,
+                options.rate(), options.connections());
+        LeadIntake.Outcome outcome;
+        int notVisible;
+        List<ConsumerLag.Sample> lag;
+        try (ConsumerLag lagWatch = new ConsumerLag(options.bootstrap())) {
+            lagWatch.start(measuredFrom);
+            arrival.start();
+            System.out.printf("posting leads %s for %d s (+%d s warm-up) over %d connections, campaign %s ...%n",
+                    options.flatOut() ? "flat out" : "at " + options.rate() + "/s", options.seconds(),
+                    options.warmupSeconds(), options.connections(), campaign);
+            Thread progress = Thread.ofPlatform().daemon().start(() -> printProgress(answers, measuredFrom, end));
+            outcome = intake.run(start, measuredFrom, end, answers, arrival, options.sampleEvery());
+            progress.interrupt();
+            System.out.printf("load done; waiting up to %d s for the sampled leads to show in analytics ...%n",
+                    PATIENCE.toSeconds());
+            notVisible = arrival.finish(PATIENCE);
+            lag = lagWatch.samples();
+            if (lagWatch.problem() != null) {
+                problems.add("consumer lag: " + lagWatch.problem());
+            }
+        }
+        if (arrival.problem() != null) {
+            problems.add("analytics poll: " + arrival.problem());
+        }
+        if (outcome.firstProblem() != null) {
+            problems.add("first lead not accepted: " + outcome.firstProblem());
+        }
+        return new BenchReport.Run(runId, startedAt, options, machine, loadBefore, Machine.loadAverage(), kafka,
+                postgres, outcome, answers, arrivals, notVisible, arrival.meanPollMillis(), lag, problems);
+    }
+
+    /** A campaign of the run's own, so its funnel counts only this run's leads. */
+    private static UUID createCampaign(BenchOptions options, String runId) throws IOException, InterruptedException {
+        String body = new ObjectMapper().writeValueAsString(Map.of(
+                "name", "bench " + runId, "channel", "OTHER", "budget", 0, "currency", options.currency(),
+                "startsOn", LocalDate.now(ZoneOffset.UTC).toString()));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(options.marketing().resolve("/api/campaigns"))
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("marketing refused the bench's campaign: " + response.statusCode() + " "
+                    + response.body() + (response.body().contains("currency") ? " (set FUNNEL_CURRENCY)" : ""));
+        }
+        return UUID.fromString(new ObjectMapper().readTree(response.body()).path("id").asText());
+    }
+
+    private static void printProgress(Latencies answers, long measuredFrom, long end) {
+        try {
+            while (System.nanoTime() < end) {
+                Thread.sleep(10_000);
+                long now = System.nanoTime();
+                if (now >= measuredFrom && now < end) {
+                    Latencies.Figures sofar = answers.overall();
+                    System.out.printf("  %3d s: %,d accepted, POST p99 %.1f ms%n",
+                            (now - measuredFrom) / 1_000_000_000L, sofar.count(), sofar.p99());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Bench() {
+    }
+}
