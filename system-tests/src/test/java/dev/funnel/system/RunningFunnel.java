@@ -27,9 +27,7 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     /** Environment variables every service is started with, beyond this JVM's own. */
     private final Map<String, String> environment;
-    private ServiceProcess marketing;
-    private ServiceProcess sales;
-    private ServiceProcess analytics;
+    private final Map<Service, ServiceProcess> services = new java.util.EnumMap<>(Service.class);
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private Path postgresDir;
@@ -37,16 +35,68 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     private Path kafkaLog;
     private Path logs;
 
+    /** The three services, each with its module and its database. */
+    public enum Service {
+        MARKETING("marketing-service", "marketing"),
+        SALES("sales-service", "sales"),
+        ANALYTICS("analytics-service", "analytics");
+
+        private final String module;
+        private final String database;
+
+        Service(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+    }
+
     public URI marketing(String path) {
-        return marketing.url(path);
+        return services.get(Service.MARKETING).url(path);
     }
 
     public URI sales(String path) {
-        return sales.url(path);
+        return services.get(Service.SALES).url(path);
     }
 
     public URI analytics(String path) {
-        return analytics.url(path);
+        return services.get(Service.ANALYTICS).url(path);
+    }
+
+    /** The service's own database, for tests that check its tables (user and password: {@link PostgresServer}'s). */
+    public String jdbcUrl(Service service) {
+        return postgres.jdbcUrl(service.database);
+    }
+
+    /** Ends the service as a crash would (SIGKILL); {@link #restart} starts it again. */
+    public void kill(Service service) {
+        services.get(service).kill();
+    }
+
+    /** Stops the service as a deployment would (SIGTERM, then a grace period); {@link #restart} starts it again. */
+    public void stop(Service service) {
+        services.get(service).close();
+    }
+
+    /**
+     * Starts a killed or stopped service again on the same port with the same configuration, and waits
+     * until it is ready. A start that exits (no database connection in time on a busy machine, say) is
+     * tried again, as a supervisor would, up to three times in all.
+     */
+    public void restart(Service service) {
+        for (int attempt = 1; ; attempt++) {
+            ServiceProcess again = services.get(service).startAgain();
+            services.put(service, again);
+            try {
+                // longer than a first start: a restart meets a machine already busy with the rest of the funnel
+                again.awaitReady(Duration.ofSeconds(180));
+                return;
+            } catch (IllegalStateException exited) {
+                if (attempt == 3 || again.isAlive()) {
+                    throw exited;
+                }
+                System.err.println("restarting " + service + " again: " + exited.getMessage().lines().findFirst().orElse(""));
+            }
+        }
     }
 
     /** Kafka's address, for tests that read the topics themselves. */
@@ -144,15 +194,18 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
         for (String db : List.of("marketing", "sales", "analytics")) {
             postgres.ensureDatabase(db);
         }
-        marketing = track(ServiceProcess.start(repository, "marketing-service", FreePort.pick(),
-                config(postgres, kafka, "marketing"), environment, logs));
-        Map<String, String> salesConfig = new java.util.HashMap<>(config(postgres, kafka, "sales"));
-        // a won customer's referral is posted to this funnel's marketing, not to the default port
-        salesConfig.put("funnel.marketing.url", marketing.url("").toString());
-        sales = track(ServiceProcess.start(repository, "sales-service", FreePort.pick(), salesConfig, environment, logs));
-        analytics = track(ServiceProcess.start(repository, "analytics-service", FreePort.pick(),
-                config(postgres, kafka, "analytics"), environment, logs));
-        for (ServiceProcess service : List.of(marketing, sales, analytics)) {
+        for (Service service : Service.values()) {
+            Map<String, String> config = new java.util.HashMap<>(config(postgres, kafka, service.database));
+            if (service == Service.SALES) {
+                // a won customer's referral is posted to this funnel's marketing, not to the default port
+                config.put("funnel.marketing.url", marketing("").toString());
+            }
+            services.put(service, ServiceProcess.start(repository, service.module, FreePort.pick(), config,
+                    environment, logs));
+            // whichever process runs at the end, after a restart too
+            track(() -> services.get(service).close());
+        }
+        for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofSeconds(90));
         }
     }

@@ -27,13 +27,19 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Path ledgerEntry;
+    /** How it was started, so that it can be started again the same way after a crash. */
+    private final Launch launch;
 
-    private ServiceProcess(String name, Process process, int port, Path log, Path ledgerEntry) {
+    private record Launch(Path repository, Map<String, String> config, Map<String, String> environment, Path logs) {
+    }
+
+    private ServiceProcess(String name, Process process, int port, Path log, Path ledgerEntry, Launch launch) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
         this.ledgerEntry = ledgerEntry;
+        this.launch = launch;
     }
 
     /** Starts {@code <repository>/<name>/target/quarkus-app/quarkus-run.jar} and waits until it is ready. */
@@ -58,12 +64,14 @@ final class ServiceProcess implements AutoCloseable {
             Path log = logs.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
+            // appended: a restarted service's log follows the lines of the one that crashed
             Process process = builder
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             Path entry = ProcessLedger.record(name, process.pid(), null);
-            return new ServiceProcess(name, process, port, log, entry);
+            return new ServiceProcess(name, process, port, log, entry,
+                    new Launch(repository, Map.copyOf(config), Map.copyOf(environment), logs));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -95,8 +103,24 @@ final class ServiceProcess implements AutoCloseable {
                 + " ends with:\n" + tail());
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     URI url(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** The same service started again: same port, same configuration, same log file (not yet ready). */
+    ServiceProcess startAgain() {
+        return start(launch.repository(), name, port, launch.config(), launch.environment(), launch.logs());
+    }
+
+    /** Ends the process as a crash would: SIGKILL, no shutdown hooks, nothing flushed or committed. */
+    void kill() {
+        process.destroyForcibly();
+        process.onExit().join();
+        ProcessLedger.forget(ledgerEntry);
     }
 
     @Override

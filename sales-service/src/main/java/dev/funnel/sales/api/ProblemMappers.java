@@ -131,6 +131,9 @@ public class ProblemMappers {
                 return concurrentChange();
             }
         }
+        if (DatabaseUnreachable.explains(e)) {
+            return databaseAway(e);
+        }
         LOG.error("unexpected failure answering a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something failed on our side.").toResponse();
     }
@@ -198,5 +201,13 @@ public class ProblemMappers {
         }
         String type = e.getTargetType() == null ? "value" : e.getTargetType().getSimpleName();
         return "is not a valid " + type;
+    }
+
+    /** The database is away (restarting, say): nothing was stored, and the same request may be sent again. */
+    private static Response databaseAway(RuntimeException e) {
+        LOG.warnf("answering 503, the database is not reachable: %s", e.getMessage());
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "The database is not reachable just now; nothing was stored. Retry shortly with the same Idempotency-Key.")
+                .toResponse()).header("Retry-After", "1").build();
     }
 }

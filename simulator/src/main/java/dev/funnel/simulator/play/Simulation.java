@@ -57,9 +57,19 @@ public final class Simulation {
     }
 
     private final Options options;
+    private volatile boolean closingEarly;
 
     public Simulation(Options options) {
         this.options = options;
+    }
+
+    /**
+     * Ends the plan's days now, as if its duration were up: no more campaigns, spend, awareness or forms;
+     * the sales team works the open deals through the wind-down. For a caller whose own schedule (a
+     * sequence of faults, say) decides how long the business plays. Safe from any thread.
+     */
+    public void closeEarly() {
+        closingEarly = true;
     }
 
     /** Business days {@code duration} covers at {@code daysPerMinute}: the length of the plan to draw. */
@@ -101,7 +111,7 @@ public final class Simulation {
                 while (true) {
                     Duration elapsed = clock.wallElapsed();
                     Instant now = clock.now();
-                    if (!windingDown && (!now.isBefore(end) || elapsed.compareTo(options.duration()) >= 0)) {
+                    if (!windingDown && (closingEarly || !now.isBefore(end) || elapsed.compareTo(options.duration()) >= 0)) {
                         windingDown = true; // the days are played: only the agenda (sales' moves) goes on
                         stop = elapsed.plus(options.windDown());
                     }
