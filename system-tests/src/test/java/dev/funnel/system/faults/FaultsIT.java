@@ -33,6 +33,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The funnel under faults loses nothing and counts nothing twice. The simulator plays a business
@@ -45,7 +46,12 @@ import org.junit.jupiter.api.Test;
  * <p>Sized for CI: the business plays from before the first fault until a few seconds after the last,
  * five seconds of load between faults. {@code -Dfunnel.faults.scale=10} puts ten times the load between
  * faults.
+ *
+ * <p>Runs only when asked ({@code -Dfunnel.faults=true}) until it has passed often enough on an idle machine
+ * to join every CI run: it takes three to six minutes here, and its one CI-like run so far was on a
+ * machine loaded by other jobs.
  */
+@EnabledIfSystemProperty(named = "funnel.faults", matches = "true")
 class FaultsIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
