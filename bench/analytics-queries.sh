@@ -21,7 +21,8 @@
 #
 # Settings (environment): LEADS (1000000), CAMPAIGNS (1150), LEAD_CAMPAIGNS (50), REQUESTS (2000),
 # WARMUP (60 seconds: a fresh JVM needs 40-70 s to settle), CONCURRENCY (1 client at a time),
-# REPORT (load-tests/target/analytics-queries.md), RELOAD, REPLACE; the funnel's own FUNNEL_HOME,
+# REPORT (load-tests/target/analytics-queries.md), RELOAD, REPLACE, FUNNEL_TOKEN (a bearer token with
+# the role analyst; unset: minted with ./funnel token); the funnel's own FUNNEL_HOME,
 # FUNNEL_POSTGRES_PORT and FUNNEL_ANALYTICS_PORT say which funnel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +43,9 @@ ANALYTICS=http://localhost:${FUNNEL_ANALYTICS_PORT:-8083}
 [ -d load-tests/target/lib ] && [ -f load-tests/target/classes/dev/funnel/load/AnalyticsQueryLoad.class ] \
   && ls load-tests/target/lib/postgresql-*.jar > /dev/null 2>&1 \
   || ./mvnw -B -q package -DskipTests -pl load-tests -am
+# AnalyticsQueryLoad reads analytics' API only: analyst
+FUNNEL_TOKEN=${FUNNEL_TOKEN:-$(./funnel token analyst --subject bench-analytics-queries --hours 24)}
+export FUNNEL_TOKEN
 load() { "$JAVA_HOME/bin/java" -cp "load-tests/target/classes:load-tests/target/lib/*" dev.funnel.load.AnalyticsQueryLoad "$@" jdbc="$JDBC" analytics="$ANALYTICS"; }
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); analytics at $ANALYTICS"

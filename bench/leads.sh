@@ -6,7 +6,8 @@
 #   3. leads per second through the batch endpoint
 # Settings (environment): CONNECTIONS (64), THREADS (2), WARMUP (60s: a fresh JVM needs 40-70 s to
 # settle), DURATION (60s), BATCH (100 leads a batch request), BATCH_CONNECTIONS (4),
-# RATE (requests per second over all connections; unset: as fast as possible).
+# RATE (requests per second over all connections; unset: as fast as possible), FUNNEL_TOKEN (a bearer
+# token with the role lead-intake; unset: minted with ./funnel token, the funnel's own FUNNEL_HOME key).
 # Needs wrk, pgbench and psql (Debian: apt-get install wrk postgresql-client postgresql-contrib).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,16 @@ for tool in wrk pgbench psql; do
 done
 ./funnel status > /dev/null || { echo "error: the funnel is not running; start it with ./funnel up --detach" >&2; exit 1; }
 seconds() { echo "${1%s}"; }
+# lead.lua sends it with every request: both endpoints admit lead-intake
+FUNNEL_TOKEN=${FUNNEL_TOKEN:-$(./funnel token lead-intake --subject bench-leads --hours 24)}
+export FUNNEL_TOKEN
+status=$( (exec 3<>"/dev/tcp/127.0.0.1/${FUNNEL_MARKETING_PORT:-8081}"
+           printf 'POST /api/leads HTTP/1.0\r\nHost: localhost\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}' "$FUNNEL_TOKEN" >&3
+           head -n 1 <&3) 2> /dev/null | cut -d ' ' -f 2)
+case $status in # an empty lead is a 4xx of its own to a caller with the role; 401/403 would make every POST fail
+  401) echo "error: marketing did not accept FUNNEL_TOKEN (expired, or signed by another key)" >&2; exit 1 ;;
+  403) echo "error: FUNNEL_TOKEN lacks the role lead-intake" >&2; exit 1 ;;
+esac
 
 echo "== machine: $(nproc) cores; connections $CONNECTIONS, threads $THREADS, warm-up $WARMUP, measured $DURATION"
 

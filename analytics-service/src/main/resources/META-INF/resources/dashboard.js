@@ -38,8 +38,12 @@ function withChannel(params) {
   return params;
 }
 
+/** Thrown when the API wants a token: the page asks the person for one instead of showing an error. */
+class SignInNeeded extends Error {}
+
 async function get(path, params) {
   const response = await fetch(`${API}/${path}?${params}`, { headers: { Accept: "application/json" } });
+  if (response.status === 401) throw new SignInNeeded();
   if (!response.ok) {
     let detail = response.statusText;
     try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not problem+json */ }
@@ -134,9 +138,43 @@ async function refresh() {
     showError(null);
     document.body.dataset.loaded = String(Date.now()); // lets a test wait for a finished render
   } catch (error) {
-    showError(error);
+    if (error instanceof SignInNeeded) askForToken(); else showError(error);
   }
 }
+
+// Signing in: the token goes to the server once, which keeps it as an HttpOnly cookie; this script never stores it.
+async function signIn(token) {
+  const response = await fetch(`${API}/session`, { method: "POST", headers: { Authorization: `Bearer ${token.trim()}` } });
+  if (response.status === 204) return null;
+  let detail = response.statusText;
+  try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not problem+json */ }
+  return detail;
+}
+
+function askForToken() {
+  if (stream) stream.close();
+  $("#live").textContent = "signed out";
+  $("#live").classList.remove("on");
+  $("#sign-out").hidden = true;
+  if (!$("#sign-in").open) $("#sign-in").showModal();
+}
+
+$("#sign-in-form").addEventListener("submit", async event => {
+  event.preventDefault();
+  const problem = await signIn($("#token").value);
+  $("#sign-in-error").hidden = !problem;
+  $("#sign-in-error").textContent = problem ? `Not signed in: ${problem}` : "";
+  if (problem) return;
+  $("#token").value = "";
+  $("#sign-in").close();
+  $("#sign-out").hidden = false;
+  restart();
+});
+
+$("#sign-out").addEventListener("click", async () => {
+  await fetch(`${API}/session`, { method: "DELETE" });
+  askForToken();
+});
 
 // Live: the server pushes the funnel when it changes; the other panels follow at most every 2 s.
 let pending;
@@ -161,4 +199,16 @@ function restart() {
 
 document.querySelectorAll("#filters input, #filters select").forEach(input => input.addEventListener("change", restart));
 document.querySelectorAll('input[name="model"], #interval').forEach(input => input.addEventListener("change", refresh));
-restart();
+
+// A link with #token=... (what ./funnel up prints) signs in at once; the token is then taken out of the address bar.
+async function start() {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.has("token")) {
+    history.replaceState(null, "", location.pathname + location.search);
+    const problem = await signIn(fragment.get("token"));
+    if (problem) showError(new Error(`the link's token was refused: ${problem}`));
+  }
+  $("#sign-out").hidden = false;
+  restart();
+}
+start();

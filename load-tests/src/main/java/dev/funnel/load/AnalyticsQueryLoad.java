@@ -3,6 +3,7 @@ package dev.funnel.load;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.contracts.access.Roles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -43,7 +44,8 @@ import java.util.function.Supplier;
  *   <li>{@code measure}: a warm-up, then N requests of each query shape over keep-alive HTTP, and a Markdown
  *       table of p50/p90/p99/max and requests per second.</li>
  * </ol>
- * Arguments: the phase, then {@code name=value} settings (see {@link #main}).
+ * Arguments: the phase, then {@code name=value} settings (see {@link #main}). The API calls carry a bearer
+ * token with the role analyst ({@code token=}, else {@code FUNNEL_TOKEN}); one denied ends the run.
  */
 public final class AnalyticsQueryLoad {
 
@@ -51,6 +53,12 @@ public final class AnalyticsQueryLoad {
     private static final double TARGET_P99_MS = 50;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** What the token must carry: every call reads analytics. */
+    private static final List<String> ROLES = List.of(Roles.ANALYST);
+
+    /** The {@code Authorization} header of every call; set once by {@link #main} before the first. */
+    private static String authorization;
 
     /** One kind of request a dashboard makes; the path is made anew for each request (rotating ids, "now"). */
     private record Shape(String name, String example, Supplier<String> path) {
@@ -65,6 +73,7 @@ public final class AnalyticsQueryLoad {
             System.err.println("""
                     usage: AnalyticsQueryLoad load|check|measure [name=value ...]
                       jdbc=jdbc:postgresql://localhost:15432/analytics  analytics=http://localhost:8083
+                      token=T (else FUNNEL_TOKEN): check and measure need a bearer token with the role analyst
                       load:    leads=1000000 campaigns=1150 leadCampaigns=50 reload=false replace=false
                       measure: requests=2000 warmup=60 concurrency=1 report=load-tests/target/analytics-queries.md""");
             System.exit(2);
@@ -79,6 +88,19 @@ public final class AnalyticsQueryLoad {
         }
         String jdbc = settings.getOrDefault("jdbc", "jdbc:postgresql://localhost:15432/analytics");
         String analytics = settings.getOrDefault("analytics", "http://localhost:8083");
+        if (!args[0].equals("load")) {
+            try {
+                authorization = Access.header(Access.token(settings.get("token"), System::getenv, ROLES));
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                System.exit(2);
+            }
+            String denial = denial(client(), analytics);
+            if (denial != null) {
+                System.err.println("error: " + denial + "; AnalyticsQueryLoad needs a token with the role analyst");
+                System.exit(1);
+            }
+        }
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
             try (Statement s = db.createStatement()) {
                 s.execute("SET TimeZone = 'UTC'");
@@ -163,8 +185,8 @@ public final class AnalyticsQueryLoad {
         }
         String path = "/api/analytics/funnel" + (query.isEmpty() ? "" : "?" + query.substring(1));
         Instant asked = Instant.now();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(analytics + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(analytics + path))
+                        .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             System.out.printf("check %s: GET %s answered %d: %s%n", what, path, response.statusCode(), response.body());
             return false;
@@ -384,7 +406,8 @@ public final class AnalyticsQueryLoad {
     /** The answer, or null when there was none (the failure is counted, the run goes on). */
     private static HttpResponse<byte[]> get(HttpClient http, String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                            .header("Authorization", authorization).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             return null;
@@ -392,6 +415,16 @@ public final class AnalyticsQueryLoad {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** Why analytics denies the token, from one look at its funnel; null when it admits it. */
+    private static String denial(HttpClient http, String analytics) {
+        HttpResponse<byte[]> response = get(http, analytics + "/api/analytics/funnel");
+        if (response == null || !Access.denies(response.statusCode())) {
+            return null; // no answer is for the phases to meet and report
+        }
+        return "analytics answered " + response.statusCode() + " to GET /api/analytics/funnel: "
+                + Access.whyDenied(response.statusCode(), Roles.ANALYST);
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -65,6 +65,18 @@ public class Referrals {
         }
     }
 
+    /**
+     * Marketing refused sales-service's own credentials (no token configured, an expired one, or one without
+     * lead-intake): retrying will not help until an operator fixes FUNNEL_MARKETING_TOKEN.
+     */
+    public static class CredentialsRefusedException extends RuntimeException {
+
+        CredentialsRefusedException(int status) {
+            super("marketing-service refused sales-service's own credentials (" + status + "); nothing was recorded. "
+                    + "An operator must set FUNNEL_MARKETING_TOKEN to a valid lead-intake token.");
+        }
+    }
+
     private final HttpClient http = HttpClient.newBuilder().build();
 
     @Inject
@@ -116,6 +128,7 @@ public class Referrals {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
+        config.marketing().token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -133,6 +146,12 @@ public class Referrals {
             } catch (IOException | IllegalArgumentException e) {
                 throw new MarketingUnavailableException("marketing-service answered without a lead id");
             }
+        }
+        if (status == 401 || status == 403) {
+            throw new CredentialsRefusedException(status);
+        }
+        if (status == 429) {
+            throw new MarketingUnavailableException("marketing-service is busy (429)");
         }
         if (status >= 400 && status < 500) {
             throw new RefusedException(status, response.body());

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * What a simulation sent and what the funnel confirmed. Only answers that confirm (201, 200, 202) count
  * as business; refusals (429, 5xx, no connection, no answer in time) are counted apart, retried, and
  * counted once more when given up on; answers that reject a request (any other 4xx) are counted too.
+ * Calls denied for the token (401, 403) are counted apart from all of these: no business refused them.
  * Safe to use from many threads.
  */
 public final class Ledger {
@@ -38,6 +39,7 @@ public final class Ledger {
     private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
     private final AtomicLong gaveUp = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong denied = new AtomicLong();
     private final List<String> problems = new ArrayList<>();
 
     public void campaignLaunched() {
@@ -108,6 +110,12 @@ public final class Ledger {
         keep("rejected: " + what);
     }
 
+    /** A request the services denied for the token (401, 403): not retried, not in the ledger. */
+    public void denied(String what) {
+        denied.incrementAndGet();
+        keep("denied: " + what);
+    }
+
     private void keep(String problem) {
         synchronized (problems) {
             if (problems.size() < PROBLEMS_KEPT) {
@@ -130,7 +138,7 @@ public final class Ledger {
                 visits.get(), leadsSent.get(), leadsCreated.get() + leadsDuplicate.get(), leadsCreated.get(),
                 leadsDuplicate.get(), referrals.get(), qualified.get(), moves,
                 count("CONTACTED"), count("PROPOSAL"), count("NEGOTIATION"), count("WON"), count("LOST"),
-                revenue.get(), reasons, refused.get(), refusedBy, gaveUp.get(), rejected.get(), kept);
+                revenue.get(), reasons, refused.get(), refusedBy, gaveUp.get(), rejected.get(), denied.get(), kept);
     }
 
     private long count(String stage) {
@@ -147,14 +155,15 @@ public final class Ledger {
      *                      in the last moments of a run may be missing
      * @param contacted     confirmed moves to CONTACTED; likewise proposals, negotiations, won and lost
      * @param refusedBy     refused attempts by reason: a status, {@code timeout} or {@code no connection}
-     * @param problems      the first {@value #PROBLEMS_KEPT} rejections and give-ups, described
+     * @param denied        requests denied for the token (401 or 403)
+     * @param problems      the first {@value #PROBLEMS_KEPT} rejections, give-ups and denials, described
      */
     public record Summary(long campaignsLaunched, long spendRecords, BigDecimal spend, long impressions, long clicks,
                           long visits, long leadsSent, long leadsAccepted, long leadsCreated, long leadsDuplicate,
                           long referrals, long qualified, long moves,
                           long contacted, long proposals, long negotiations, long won, long lost, BigDecimal revenue,
                           Map<String, Long> lossReasons, long refused, Map<String, Long> refusedBy, long gaveUp,
-                          long rejected,
+                          long rejected, long denied,
                           List<String> problems) {
     }
 }

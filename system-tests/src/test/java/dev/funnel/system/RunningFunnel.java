@@ -1,16 +1,21 @@
 package dev.funnel.system;
 
+import dev.funnel.contracts.access.Roles;
+import dev.funnel.infra.AccessTokens;
 import dev.funnel.infra.FreePort;
 import dev.funnel.infra.KafkaBroker;
 import dev.funnel.infra.KafkaTopics;
 import dev.funnel.infra.PostgresServer;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -19,6 +24,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The whole funnel as separate processes: a Kafka broker process, a real PostgreSQL, and the three
  * services started from their built jars. Started once per test JVM (the root store closes it at the
  * end); test classes ask for it as a parameter: {@code @ExtendWith(RunningFunnel.class)}.
+ *
+ * <p>Each funnel has a signing key of its own: its services verify bearer tokens against its public key,
+ * and tests call the APIs with {@link #token(String...)} or {@link #request(URI, String...)}, naming the
+ * roles the call needs.
  */
 public final class RunningFunnel implements ParameterResolver, AutoCloseable {
 
@@ -28,6 +37,9 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
     /** Environment variables every service is started with, beyond this JVM's own. */
     private final Map<String, String> environment;
     private final Map<Service, ServiceProcess> services = new java.util.EnumMap<>(Service.class);
+    /** Tokens by their roles: one signature per set of roles, not one per call. */
+    private final Map<List<String>, String> tokens = new ConcurrentHashMap<>();
+    private AccessTokens keys;
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private Path postgresDir;
@@ -60,6 +72,23 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
 
     public URI analytics(String path) {
         return services.get(Service.ANALYTICS).url(path);
+    }
+
+    /**
+     * A bearer token with {@code roles} (the {@link Roles} constants), signed with this funnel's key and
+     * valid for a day: what a caller of its APIs sends as {@code Authorization: Bearer}.
+     */
+    public String token(String... roles) {
+        if (roles.length == 0) {
+            throw new IllegalArgumentException("name the roles the call needs");
+        }
+        return tokens.computeIfAbsent(List.of(roles),
+                r -> keys.token("system-test", r, Duration.ofDays(1)));
+    }
+
+    /** A request to {@code uri} carrying a token with {@code roles}: name what the call needs, nothing more. */
+    public HttpRequest.Builder request(URI uri, String... roles) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token(roles));
     }
 
     /** The service's own database, for tests that check its tables (user and password: {@link PostgresServer}'s). */
@@ -183,6 +212,7 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
         Path work = repository.resolve("system-tests/target/system-run/" + ProcessHandle.current().pid()
                 + "-" + STARTED.incrementAndGet());
         logs = work.resolve("logs");
+        keys = AccessTokens.in(work.resolve("keys"));
         postgresDir = work.resolve("postgres");
         postgres = PostgresServer.restartable(postgresDir, FreePort.pick());
         track(() -> postgres.close()); // whichever server runs at the end, after a restart too
@@ -195,13 +225,18 @@ public final class RunningFunnel implements ParameterResolver, AutoCloseable {
             postgres.ensureDatabase(db);
         }
         for (Service service : Service.values()) {
-            Map<String, String> config = new java.util.HashMap<>(config(postgres, kafka, service.database));
+            Map<String, String> config = new HashMap<>(config(postgres, kafka, service.database));
+            // as a deployment configures them: by the environment
+            Map<String, String> env = new HashMap<>(environment);
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyLocation());
             if (service == Service.SALES) {
                 // a won customer's referral is posted to this funnel's marketing, not to the default port
                 config.put("funnel.marketing.url", marketing("").toString());
+                env.put("FUNNEL_MARKETING_TOKEN", keys.token("sales-service", List.of(Roles.LEAD_INTAKE),
+                        Duration.ofDays(365)));
             }
             services.put(service, ServiceProcess.start(repository, service.module, FreePort.pick(), config,
-                    environment, logs));
+                    env, logs));
             // whichever process runs at the end, after a restart too
             track(() -> services.get(service).close());
         }

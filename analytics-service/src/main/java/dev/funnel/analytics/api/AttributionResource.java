@@ -4,6 +4,8 @@ import dev.funnel.analytics.AttributingRevenue;
 import dev.funnel.analytics.AttributionModel;
 import dev.funnel.analytics.Window;
 import dev.funnel.contracts.Channel;
+import dev.funnel.contracts.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/analytics/attribution")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Attribution")
+@RolesAllowed(Roles.ANALYST)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class AttributionResource {
 
     /** The answer: the campaigns' credits sum to {@code totalWon} and {@code totalRevenue}. */

@@ -8,6 +8,8 @@ import dev.funnel.analytics.Interval;
 import dev.funnel.analytics.MeasuringFunnel;
 import dev.funnel.analytics.Window;
 import dev.funnel.contracts.Channel;
+import dev.funnel.contracts.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/analytics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Funnel")
+@RolesAllowed(Roles.ANALYST)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class FunnelResource {
 
     /** One campaign's row: what marketing said about it, then every field of its funnel. */

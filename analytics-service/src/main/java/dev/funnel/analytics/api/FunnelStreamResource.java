@@ -2,9 +2,11 @@ package dev.funnel.analytics.api;
 
 import dev.funnel.analytics.Funnel;
 import dev.funnel.analytics.MeasuringFunnel;
+import dev.funnel.contracts.access.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/analytics/stream")
 @Tag(name = "Funnel")
+@RolesAllowed(Roles.ANALYST)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class FunnelStreamResource {
 
     @Inject

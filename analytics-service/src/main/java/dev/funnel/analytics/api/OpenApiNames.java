@@ -19,6 +19,11 @@ final class OpenApiNames {
     /** One channel, {@code channel}. */
     static final String CHANNEL = "channel";
 
+    /** 401: no valid bearer token. */
+    static final String UNAUTHENTICATED = "Unauthenticated";
+    /** 403: a valid token without a role the operation admits. */
+    static final String FORBIDDEN = "Forbidden";
+
     private OpenApiNames() {
     }
 }

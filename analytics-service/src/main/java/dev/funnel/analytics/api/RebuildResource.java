@@ -4,6 +4,8 @@ import dev.funnel.analytics.rebuild.Rebuild;
 import dev.funnel.analytics.rebuild.RebuildState;
 import dev.funnel.analytics.rebuild.Rebuilding;
 import dev.funnel.analytics.rebuild.Rebuilds;
+import dev.funnel.contracts.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -33,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/analytics/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rebuild")
+@RolesAllowed(Roles.ADMIN)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class RebuildResource {
 
     /**

@@ -24,7 +24,8 @@
         tags = {
                 @Tag(name = "Funnel", description = "One funnel, a row per campaign or channel, a time series, live updates."),
                 @Tag(name = "Attribution", description = "Won deals and revenue per campaign under an attribution model."),
-                @Tag(name = "Rebuild", description = "Rebuild analytics from the topics, and follow its progress.")},
+                @Tag(name = "Rebuild", description = "Rebuild analytics from the topics, and follow its progress."),
+                @Tag(name = "Dashboard session", description = "Sign the dashboard page in and out (a cookie).")},
         components = @Components(
                 parameters = {
                         @Parameter(name = OpenApiNames.FROM, in = ParameterIn.QUERY,
@@ -42,6 +43,23 @@
                                 description = "Only this channel's (any case).",
                                 schema = @Schema(implementation = Channel.class))},
                 responses = {
+                        @APIResponse(name = OpenApiNames.UNAUTHENTICATED,
+                                description = "No bearer token, or one that is expired, malformed or not signed by "
+                                        + "this deployment's issuer.",
+                                headers = @Header(name = "WWW-Authenticate", description = "Bearer",
+                                                  schema = @Schema(type = SchemaType.STRING)),
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                                   schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "noToken", value = """
+                                                {"type": "about:blank", "title": "Unauthorized", "status": 401,
+                                                 "detail": "This request needs a valid bearer token (Authorization: Bearer <JWT>): none was sent, or it has expired, or this deployment's issuer did not sign it."}"""))),
+                        @APIResponse(name = OpenApiNames.FORBIDDEN,
+                                description = "The token is valid, but none of its roles is one this operation admits.",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                                   schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "wrongRole", value = """
+                                                {"type": "about:blank", "title": "Forbidden", "status": 403,
+                                                 "detail": "This request needs the role admin; the token carries lead-intake."}"""))),
                         @APIResponse(name = OpenApiNames.BAD_PARAMETER,
                                 description = "Query parameters that cannot be used; errors[] names each.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -64,6 +82,7 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

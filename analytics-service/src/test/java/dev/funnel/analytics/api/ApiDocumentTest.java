@@ -54,7 +54,8 @@ class ApiDocumentTest {
 
     @Test
     void theHeadNamesTheServiceItsContactAndWhereItRuns() {
-        document().assertTheHead("analytics-service", 8083, "Funnel", "Attribution", "Rebuild");
+        document().assertTheHead("analytics-service", 8083, "Funnel", "Attribution", "Rebuild",
+                "Dashboard session");
     }
 
     @Test

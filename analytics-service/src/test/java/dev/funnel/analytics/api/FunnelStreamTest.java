@@ -43,7 +43,8 @@ class FunnelStreamTest {
         FunnelEvents.publish(launched(campaign, "Stream " + campaign, Channel.EMAIL, "100", at));
         List<JsonNode> pushed = new CopyOnWriteArrayList<>();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(stream + "?campaignId=" + campaign)).header("Accept", "text/event-stream").build(),
+                HttpRequest.newBuilder(URI.create(stream + "?campaignId=" + campaign)).header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + FunnelInfrastructure.token("analyst")).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));

@@ -110,7 +110,8 @@ class DashboardPageTest {
         FunnelApi.awaitFunnel(period, Map.of("leads", "6", "won", "2"));
         JsonNode funnel = FunnelApi.funnel(period);
 
-        browser.get(page.toString());
+        visitSignedOut(page.toString());
+        signInAsAPersonDoes();
         setDate("from", "2026-04-06");
         setDate("to", "2026-04-12");
         awaitRendered();
@@ -144,6 +145,40 @@ class DashboardPageTest {
         assertThat(shows(total("revenue"), linear.get("totalRevenue"), "money")).isTrue();
     }
 
+    @Test
+    void aLinkCarryingATokenSignsInAndTheTokenLeavesTheAddressBar() {
+        visitSignedOut(page + "#token=" + FunnelInfrastructure.token("analyst"));
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> document().getDomAttribute("data-loaded") != null);
+        assertThat(browser.getCurrentUrl()).doesNotContain("token");
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(browser.manage().getCookieNamed("funnel_token").isHttpOnly()).isTrue();
+    }
+
+    /** A new load without the session cookie (cookies go with the page's own origin; a fragment alone is no load). */
+    private void visitSignedOut(String url) {
+        browser.get(page.toString());
+        browser.manage().deleteAllCookies();
+        browser.get("about:blank");
+        browser.get(url);
+    }
+
+    /** Without a cookie the page asks for a token; a wrong one is refused on the form, an analyst's is taken. */
+    private void signInAsAPersonDoes() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+        browser.findElement(By.id("token")).sendKeys(FunnelInfrastructure.token("marketer"));
+        browser.findElement(By.id("sign-in-button")).click();
+        wait.until(b -> b.findElement(By.id("sign-in-error")).isDisplayed());
+        assertThat(browser.findElement(By.id("sign-in-error")).getText()).contains("needs the role analyst");
+
+        browser.findElement(By.id("token")).clear();
+        browser.findElement(By.id("token")).sendKeys(FunnelInfrastructure.token("analyst"));
+        browser.findElement(By.id("sign-in-button")).click();
+        wait.until(b -> !b.findElement(By.id("sign-in")).isDisplayed());
+    }
+
     private void setDate(String id, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "const input = document.getElementById(arguments[0]); input.value = arguments[1];"
@@ -170,14 +205,19 @@ class DashboardPageTest {
         return browser.findElement(By.cssSelector("[data-total=" + which + "]")).getText();
     }
 
+    /** Read in one script: a live update may re-render the table between two WebDriver calls. */
+    @SuppressWarnings("unchecked")
     private List<String> attributionRow(String name) {
-        for (WebElement row : browser.findElements(By.cssSelector("#attribution tbody tr"))) {
-            List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
-            if (cells.get(0).equals(name)) {
-                return cells;
-            }
+        Object cells = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                for (const row of document.querySelectorAll('#attribution tbody tr')) {
+                  const cells = [...row.querySelectorAll('td')].map(cell => cell.innerText.trim());
+                  if (cells[0] === arguments[0]) return cells;
+                }
+                return null;""", name);
+        if (cells == null) {
+            throw new AssertionError("no attribution row for " + name);
         }
-        throw new AssertionError("no attribution row for " + name);
+        return (List<String>) cells;
     }
 
     private static JsonNode campaign(JsonNode attribution, UUID id) {

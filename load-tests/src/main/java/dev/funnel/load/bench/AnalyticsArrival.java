@@ -1,6 +1,8 @@
 package dev.funnel.load.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.contracts.access.Roles;
+import dev.funnel.load.Access;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,9 +45,10 @@ final class AnalyticsArrival {
     private volatile String problem;
     private Thread poller;
 
-    AnalyticsArrival(URI analytics, UUID campaignId, Latencies latencies, long measuredFrom) {
+    AnalyticsArrival(URI analytics, String token, UUID campaignId, Latencies latencies, long measuredFrom) {
         this.poll = HttpRequest.newBuilder(analytics.resolve("/api/analytics/funnel?campaignId=" + campaignId))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json")
+                .header("Authorization", Access.header(token)).GET().build();
         this.latencies = latencies;
         this.measuredFrom = measuredFrom;
     }
@@ -85,6 +88,11 @@ final class AnalyticsArrival {
             long leads;
             try {
                 HttpResponse<String> response = http.send(poll, HttpResponse.BodyHandlers.ofString());
+                if (Access.denies(response.statusCode())) {
+                    problem = "analytics answered " + response.statusCode() + ": "
+                            + Access.whyDenied(response.statusCode(), Roles.ANALYST);
+                    return; // every poll would be denied: the leads still awaited are reported as never seen
+                }
                 if (response.statusCode() != 200) {
                     problem = "analytics answered " + response.statusCode() + ": " + response.body();
                     LockSupport.parkNanos(100_000_000);

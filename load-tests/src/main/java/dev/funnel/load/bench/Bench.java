@@ -1,6 +1,8 @@
 package dev.funnel.load.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.contracts.access.Roles;
+import dev.funnel.load.Access;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,15 +23,26 @@ import java.util.UUID;
 /**
  * {@code ./funnel bench}: measures the raw Kafka and PostgreSQL rates, then posts single leads at a set
  * rate or flat out to a running funnel, times how long they take to show in analytics and watches every
- * consumer group's lag; writes {@code report.md} and {@code report.png} and prints a summary.
+ * consumer group's lag; writes {@code report.md} and {@code report.png} and prints a summary. Every call
+ * carries a bearer token; a call denied for it (401, 403) stops the bench, naming the role it needs.
  */
 public final class Bench {
+
+    /**
+     * The roles the bench's token must carry: marketer for its campaign, lead-intake for the leads, analyst
+     * for watching them arrive in analytics. Each call names the one it needs where it is made.
+     */
+    static final List<String> ROLES = List.of(Roles.LEAD_INTAKE, Roles.MARKETER, Roles.ANALYST);
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help")) {
             System.out.println(BenchOptions.USAGE);
+            return;
+        }
+        if (List.of(args).contains("--roles")) { // for scripts that mint the token
+            System.out.println(String.join(",", ROLES));
             return;
         }
         BenchOptions options;
@@ -41,7 +54,15 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        BenchReport.Run run = run(options);
+        BenchReport.Run run;
+        try {
+            run = run(options);
+        } catch (DeniedException e) {
+            System.err.println("error: " + e.getMessage() + "; the bench needs a token with roles "
+                    + String.join(", ", ROLES));
+            System.exit(1);
+            return;
+        }
         Files.createDirectories(options.out());
         BenchReport.writeMarkdown(options.out().resolve("report.md"), run);
         ReportChart.write(options.out().resolve("report.png"),
@@ -55,12 +76,22 @@ public final class Bench {
                 + " and report.png beside it");
     }
 
+    /** A call denied for the token: the bench stops, as nothing it would measure means anything. */
+    static final class DeniedException extends RuntimeException {
+        DeniedException(String message) {
+            super(message);
+        }
+    }
+
     private static BenchReport.Run run(BenchOptions options) throws Exception {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         Instant startedAt = Instant.now();
         Machine machine = Machine.here();
         String loadBefore = Machine.loadAverage();
         List<String> problems = new ArrayList<>();
+        // before the ceilings: a token that will not do is told in a second, not after them
+        UUID campaign = createCampaign(options, runId);
+        analyticsAdmitsTheToken(options, campaign);
 
         Duration ceiling = Duration.ofSeconds(options.ceilingSeconds());
         Ceilings.Rate kafka = new Ceilings.Rate("Kafka producer", 0, 0, Optional.empty());
@@ -76,14 +107,14 @@ public final class Bench {
             postgres.problem().ifPresent(p -> problems.add("PostgreSQL ceiling: " + p));
         }
 
-        UUID campaign = createCampaign(options, runId);
         Latencies answers = new Latencies();
         Latencies arrivals = new Latencies();
         long start = System.nanoTime();
         long measuredFrom = start + Duration.ofSeconds(options.warmupSeconds()).toNanos();
         long end = measuredFrom + Duration.ofSeconds(options.seconds()).toNanos();
-        AnalyticsArrival arrival = new AnalyticsArrival(options.analytics(), campaign, arrivals, measuredFrom);
-        LeadIntake intake = new LeadIntake(options.marketing(), campaign, runId,
+        AnalyticsArrival arrival = new AnalyticsArrival(options.analytics(), options.token(), campaign, arrivals,
+                measuredFrom);
+        LeadIntake intake = new LeadIntake(options.marketing(), options.token(), campaign, runId,
                 options.rate(), options.connections());
         LeadIntake.Outcome outcome;
         int notVisible;
@@ -97,6 +128,9 @@ public final class Bench {
             Thread progress = Thread.ofPlatform().daemon().start(() -> printProgress(answers, measuredFrom, end));
             outcome = intake.run(start, measuredFrom, end, answers, arrival, options.sampleEvery());
             progress.interrupt();
+            if (outcome.denial() != null) {
+                throw new DeniedException(outcome.denial());
+            }
             System.out.printf("load done; waiting up to %d s for the sampled leads to show in analytics ...%n",
                     PATIENCE.toSeconds());
             notVisible = arrival.finish(PATIENCE);
@@ -123,13 +157,31 @@ public final class Bench {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(options.marketing().resolve("/api/campaigns"))
                         .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .header("Authorization", Access.header(options.token()))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (Access.denies(response.statusCode())) {
+            throw new DeniedException("marketing answered " + response.statusCode() + " to POST /api/campaigns: "
+                    + Access.whyDenied(response.statusCode(), Roles.MARKETER));
+        }
         if (response.statusCode() != 201) {
             throw new IllegalStateException("marketing refused the bench's campaign: " + response.statusCode() + " "
                     + response.body() + (response.body().contains("currency") ? " (set FUNNEL_CURRENCY)" : ""));
         }
         return UUID.fromString(new ObjectMapper().readTree(response.body()).path("id").asText());
+    }
+
+    /** One look at the campaign's funnel, as the arrival poller will look: a token without analyst stops here. */
+    private static void analyticsAdmitsTheToken(BenchOptions options, UUID campaign) throws IOException, InterruptedException {
+        String path = "/api/analytics/funnel?campaignId=" + campaign;
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(options.analytics().resolve(path)).header("Accept", "application/json")
+                        .header("Authorization", Access.header(options.token())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (Access.denies(response.statusCode())) {
+            throw new DeniedException("analytics answered " + response.statusCode() + " to GET /api/analytics/funnel: "
+                    + Access.whyDenied(response.statusCode(), Roles.ANALYST));
+        }
     }
 
     private static void printProgress(Latencies answers, long measuredFrom, long end) {

@@ -1,5 +1,7 @@
 package dev.funnel.load.bench;
 
+import dev.funnel.contracts.access.Roles;
+import dev.funnel.load.Access;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,15 +25,22 @@ import java.util.concurrent.locks.LockSupport;
  * <p>At a set rate the load is an open model: lead {@code i} is due at {@code start + i / rate}, whoever
  * sends it, and its latency runs from that due time, so a lead that waited for a free connection counts
  * its wait. Flat out, a lead is due when a worker is free to send it.
+ *
+ * <p>A lead denied for the token (401, 403) stops every worker: the rest would be denied as well.
  */
 final class LeadIntake {
 
-    /** What the intake saw: 201s, other answers by status, and requests that got no answer. */
+    /**
+     * What the intake saw: 201s, other answers by status, and requests that got no answer.
+     *
+     * @param denial why the first lead denied for the token was denied, naming the role; null when none was
+     */
     record Outcome(long accepted, Map<Integer, Long> refusedByStatus, long unanswered, long behindSchedule,
-                   String firstProblem) {
+                   String firstProblem, String denial) {
     }
 
     private final URI leads;
+    private final String authorization;
     private final UUID campaignId;
     private final String runId;
     private final int rate;
@@ -43,10 +52,12 @@ final class LeadIntake {
     private final LongAdder unanswered = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private volatile String firstProblem;
+    private volatile String denial;
 
     /** @param rate leads a second; 0 for flat out */
-    LeadIntake(URI marketing, UUID campaignId, String runId, int rate, int connections) {
+    LeadIntake(URI marketing, String token, UUID campaignId, String runId, int rate, int connections) {
         this.leads = marketing.resolve("/api/leads");
+        this.authorization = Access.header(token);
         this.campaignId = campaignId;
         this.runId = runId;
         this.rate = rate;
@@ -74,12 +85,13 @@ final class LeadIntake {
         long due = rate == 0 ? sent.sum() : Math.ceilDiv((endNanos - startNanos) * rate, 1_000_000_000L);
         Map<Integer, Long> byStatus = new TreeMap<>();
         refused.forEach((status, count) -> byStatus.put(status, count.sum()));
-        return new Outcome(accepted.get(), byStatus, unanswered.sum(), Math.max(0, due - sent.sum()), firstProblem);
+        return new Outcome(accepted.get(), byStatus, unanswered.sum(), Math.max(0, due - sent.sum()), firstProblem,
+                denial);
     }
 
     private void work(long startNanos, long measuredFrom, long endNanos, Latencies answers, AnalyticsArrival arrival,
                       int sampleEvery) {
-        while (true) {
+        while (denial == null) {
             long i = next.getAndIncrement();
             long due;
             if (rate > 0) {
@@ -123,9 +135,14 @@ final class LeadIntake {
                 + "\"campaignId\":\"" + campaignId + "\",\"consent\":{\"marketing\":true}}";
         HttpRequest request = HttpRequest.newBuilder(leads).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (Access.denies(response.statusCode()) && denial == null) {
+                denial = "marketing answered " + response.statusCode() + " to POST /api/leads: "
+                        + Access.whyDenied(response.statusCode(), Roles.LEAD_INTAKE);
+            }
             if (response.statusCode() != 201 && firstProblem == null) {
                 firstProblem = response.statusCode() + " " + response.body();
             }

@@ -14,7 +14,7 @@ public record AwarenessEntry(
         @NotNull AwarenessKind kind,
         // bounded so that ten thousand entries can never overflow a sum
         @NotNull @Min(0) @Max(1_000_000_000_000L) Long count,
-        @NotNull Instant occurredAt) {
+        @NotNull @PlausibleTime Instant occurredAt) {
 
     AwarenessSignal toSignal() {
         return new AwarenessSignal(campaignId, kind, count, occurredAt);

@@ -3,9 +3,11 @@ package dev.funnel.marketing.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.marketing.AwarenessRecording;
 import dev.funnel.marketing.AwarenessSignal;
 import dev.funnel.marketing.Campaign;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Awareness")
+@RolesAllowed(Roles.LEAD_INTAKE)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class AwarenessResource {
 
     /** The most entries one request may carry; more is refused with 413 as a whole. */
@@ -78,6 +83,7 @@ public class AwarenessResource {
 
     /** 202 with the count of recorded entries; 422 when none is good; 413 past {@value #MAX_ENTRIES}. */
     @POST
+    @RateLimited
     @Operation(summary = "Record impressions, clicks and visits",
             description = "Up to 10,000 entries. Each is judged on its own: the good ones are recorded together, "
                     + "summed per campaign and UTC hour into AwarenessRecorded events, and the bad ones are listed in "
@@ -99,6 +105,7 @@ public class AwarenessResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.MALFORMED)
     @APIResponse(responseCode = "413", ref = OpenApiNames.TOO_LARGE)
     @APIResponse(responseCode = "422", ref = OpenApiNames.INVALID)
+    @APIResponse(responseCode = "429", ref = OpenApiNames.RATE_LIMITED)
     public Response record(@Parameter(ref = OpenApiNames.IDEMPOTENCY_KEY)
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @NotNull(message = "a JSON array of awareness entries is required") List<JsonNode> items) {

@@ -33,7 +33,7 @@ final class BatchItems {
         } catch (MismatchedInputException e) {
             errors.add(new Problem.FieldError(ProblemMappers.pathOf(e), ProblemMappers.describe(e)));
         } catch (JsonProcessingException e) {
-            errors.add(new Problem.FieldError("body", notA + e.getOriginalMessage()));
+            errors.add(new Problem.FieldError("body", notA + ProblemMappers.withoutJava(e.getOriginalMessage())));
         }
         return null;
     }

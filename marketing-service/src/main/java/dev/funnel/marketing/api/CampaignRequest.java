@@ -17,8 +17,8 @@ public record CampaignRequest(
         @NotNull Channel channel,
         @NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal budget,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as USD") String currency,
-        @NotNull LocalDate startsOn,
-        LocalDate endsOn) {
+        @NotNull @PlausibleTime LocalDate startsOn,
+        @PlausibleTime LocalDate endsOn) {
 
     Campaigns.NewCampaign toNewCampaign() {
         return new Campaigns.NewCampaign(name, channel, budget, currency, startsOn, endsOn);

@@ -1,9 +1,11 @@
 package dev.funnel.marketing.api;
 
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.marketing.Campaign;
 import dev.funnel.marketing.Campaigns;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Campaigns")
+@RolesAllowed(Roles.MARKETER)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class CampaignResource {
 
     /** The 201 body of a recorded spend. */

@@ -3,11 +3,13 @@ package dev.funnel.marketing.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.marketing.Captured;
 import dev.funnel.marketing.LeadCapture;
 import dev.funnel.marketing.NewLead;
 import dev.funnel.marketing.config.MarketingConfig;
 import dev.funnel.marketing.metrics.FunnelMeters;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Leads")
+@RolesAllowed(Roles.LEAD_INTAKE)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class LeadBatchResource {
 
     /** The most leads one batch may carry; more is refused with 413 as a whole. */
@@ -77,6 +82,7 @@ public class LeadBatchResource {
 
     /** 200 with one result per item: {@code created}, {@code duplicate} (a touch on a known lead) or {@code rejected}. */
     @POST
+    @RateLimited
     @Operation(summary = "Capture a batch of leads",
             description = "Up to 1,000 leads, each with the fields of a single capture. Each is judged on its own: bad "
                     + "ones are rejected with their problem, the good ones are stored together in one transaction. "
@@ -95,6 +101,7 @@ public class LeadBatchResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.MALFORMED)
     @APIResponse(responseCode = "413", ref = OpenApiNames.TOO_LARGE)
     @APIResponse(responseCode = "422", ref = OpenApiNames.INVALID)
+    @APIResponse(responseCode = "429", ref = OpenApiNames.RATE_LIMITED)
     public Response captureAll(@Parameter(ref = OpenApiNames.IDEMPOTENCY_KEY)
                                @HeaderParam("Idempotency-Key") String idempotencyKey,
                                @NotNull(message = "a JSON array of leads is required") List<JsonNode> items) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -32,7 +33,8 @@ public record LeadRequest(
         UUID campaignId,
         @Valid UtmParameters utm,
         Consent consent,
-        @Size(max = 50) Map<@NotBlank @Size(max = 100) String, @Size(max = 1000) String> attributes,
+        // a value may not be null: the LeadGenerated event copies the map, and an attribute without a value says nothing
+        @Size(max = 50) Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 1000) String> attributes,
         UUID referredBy) {
 
     public LeadRequest {

@@ -1,5 +1,6 @@
 package dev.funnel.marketing.api;
 
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.marketing.Captured;
 import dev.funnel.marketing.Lead;
 import dev.funnel.marketing.LeadCapture;
@@ -8,6 +9,7 @@ import dev.funnel.marketing.config.MarketingConfig;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Leads")
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class LeadResource {
 
     /** The answer to a capture: the lead's id, and whether it was new ({@code created}) or known ({@code duplicate}). */
@@ -82,7 +86,9 @@ public class LeadResource {
      * Without an Idempotency-Key the lead joins the leads posted at the same moment in one transaction
      * ({@link GroupedCapture}); with one, the key is claimed in the lead's own transaction.
      */
+    @RolesAllowed(Roles.LEAD_INTAKE)
     @POST
+    @RateLimited
     @NonBlocking
     @Operation(summary = "Capture a lead",
             description = "Stores the lead and announces it (LeadGenerated). A known email (trimmed, any case) is no "
@@ -112,6 +118,7 @@ public class LeadResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.MALFORMED)
     @APIResponse(responseCode = "422", ref = OpenApiNames.INVALID)
     @APIResponse(responseCode = "503", ref = OpenApiNames.BUSY)
+    @APIResponse(responseCode = "429", ref = OpenApiNames.RATE_LIMITED)
     public Uni<Response> capture(@Parameter(ref = OpenApiNames.IDEMPOTENCY_KEY)
                                  @HeaderParam("Idempotency-Key") String idempotencyKey,
                                  @NotNull(message = "a JSON body is required") @Valid LeadRequest request) {
@@ -128,6 +135,7 @@ public class LeadResource {
         });
     }
 
+    @RolesAllowed(Roles.MARKETER)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a lead", description = "Personal fields are absent once the lead was erased.")
@@ -144,6 +152,7 @@ public class LeadResource {
     }
 
     /** 204 once the lead's personal data is gone (also when it already was); 404 for an unknown lead. */
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Erase a person",

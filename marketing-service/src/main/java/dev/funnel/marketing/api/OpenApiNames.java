@@ -18,10 +18,17 @@ final class OpenApiNames {
     static final String TOO_LARGE = "BatchTooLarge";
     /** 422: fields that break a rule, each named. */
     static final String INVALID = "InvalidRequest";
+    /** 429 with Retry-After: the caller is past its rate on an intake endpoint. */
+    static final String RATE_LIMITED = "RateLimited";
     /** 503: too many leads waiting to be stored. */
     static final String BUSY = "Busy";
     /** The optional Idempotency-Key header of the creating POSTs. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** 401: no valid bearer token. */
+    static final String UNAUTHENTICATED = "Unauthenticated";
+    /** 403: a valid token without a role the operation admits. */
+    static final String FORBIDDEN = "Forbidden";
 
     private OpenApiNames() {
     }

@@ -41,15 +41,37 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
         if (e.getPath().isEmpty()) {
-            return unreadable(e);
+            return notJson(wholeBody(e));
         }
         return Problem.invalid(List.of(new Problem.FieldError(pathOf(e), describe(e)))).toResponse();
     }
 
-    /** Broken JSON is 400. */
+    /** Broken JSON is 400, in the parser's words without the Java types they name. */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        return Problem.of(Response.Status.BAD_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage()).toResponse();
+        return notJson(withoutJava(e.getOriginalMessage()));
+    }
+
+    private static Response notJson(String why) {
+        return Problem.of(Response.Status.BAD_REQUEST, "The body is not valid JSON: " + why).toResponse();
+    }
+
+    /** What was wrong with a body of the wrong shape altogether (an object for an array, a number for an object). */
+    static String wholeBody(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        boolean many = target != null && (java.util.Collection.class.isAssignableFrom(target) || target.isArray());
+        return "the body must be a JSON " + (many ? "array" : "object");
+    }
+
+    /**
+     * The parser's message without the Java in it: {@code `java.util.ArrayList<...>`} and the like say nothing to a
+     * caller and tell an attacker what runs here; the "(1000, from `StreamReadConstraints...`)" of a limit goes too.
+     */
+    static String withoutJava(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.replaceAll(",?\\s*from `[^`]*`", "").replaceAll("`[^`]*`", "value").strip();
     }
 
     @ServerExceptionMapper
@@ -70,6 +92,12 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         if (DatabaseUnreachable.explains(e)) {
             return databaseAway(e);
+        }
+        if (ValueOutOfRange.explains(e)) {
+            LOG.warnf("answering 422, the database refused a value of the request: %s", e.getMessage());
+            return new Problem("https://funnel.dev/problems/invalid-request", "Invalid request", 422,
+                    "A value of the request is beyond what can be stored (a time too far from now, a number too "
+                            + "large, a NUL character); nothing was stored.", null).toResponse();
         }
         LOG.error("unexpected failure answering a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,

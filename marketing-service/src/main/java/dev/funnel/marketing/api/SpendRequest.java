@@ -11,5 +11,5 @@ import java.time.LocalDate;
 public record SpendRequest(
         @NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as USD") String currency,
-        @NotNull LocalDate spentOn) {
+        @NotNull @PlausibleTime LocalDate spentOn) {
 }

@@ -30,6 +30,23 @@
                         schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255),
                         example = "form-7f3c2a9e-0001"),
                 responses = {
+                        @APIResponse(name = OpenApiNames.UNAUTHENTICATED,
+                                description = "No bearer token, or one that is expired, malformed or not signed by "
+                                        + "this deployment's issuer.",
+                                headers = @Header(name = "WWW-Authenticate", description = "Bearer",
+                                                  schema = @Schema(type = SchemaType.STRING)),
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                                   schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "noToken", value = """
+                                                {"type": "about:blank", "title": "Unauthorized", "status": 401,
+                                                 "detail": "This request needs a valid bearer token (Authorization: Bearer <JWT>): none was sent, or it has expired, or this deployment's issuer did not sign it."}"""))),
+                        @APIResponse(name = OpenApiNames.FORBIDDEN,
+                                description = "The token is valid, but none of its roles is one this operation admits.",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                                   schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "wrongRole", value = """
+                                                {"type": "about:blank", "title": "Forbidden", "status": 403,
+                                                 "detail": "This request needs the role admin; the token carries lead-intake."}"""))),
                         @APIResponse(name = OpenApiNames.MALFORMED, description = "The body is not valid JSON.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                                    schema = @Schema(implementation = Problem.class),
@@ -75,6 +92,18 @@
                                                  "detail": "The request has 2 invalid fields.",
                                                  "errors": [{"field": "email", "message": "must be a well-formed email address"},
                                                             {"field": "utm.campaign", "message": "size must be between 0 and 200"}]}"""))),
+                        @APIResponse(name = OpenApiNames.RATE_LIMITED,
+                                description = "This caller sent more requests than its rate allows (a token bucket per "
+                                        + "caller); nothing was stored. Retry after the seconds in Retry-After.",
+                                headers = @Header(name = "Retry-After", required = true,
+                                        description = "Whole seconds to wait before this caller's next request is taken.",
+                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "1")),
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                                   schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "rateLimited", value = """
+                                                {"type": "https://funnel.dev/problems/rate-limited",
+                                                 "title": "Too many requests", "status": 429,
+                                                 "detail": "This caller sent more requests than its rate allows; nothing was stored. Retry after 1 s."}"""))),
                         @APIResponse(name = OpenApiNames.BUSY,
                                 description = "Too many leads are waiting to be stored; nothing was stored. Retry shortly.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -88,6 +117,7 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

@@ -18,6 +18,26 @@ public interface MarketingConfig {
     /** Single-lead capture, grouped into shared transactions under load. */
     Capture capture();
 
+    /** The rate limit per caller on the intake endpoints (POST /api/leads, /api/leads/batch, /api/awareness). */
+    IntakeLimit intakeLimit();
+
+    /**
+     * A token bucket per caller (the token's subject): a request takes a token, a caller without one is answered
+     * 429 with Retry-After. A batch is one request. The defaults stop only a runaway caller: they sit above what
+     * one instance can store (about 5,000 leads a second on two cores), so neither a busy web-form backend nor
+     * {@code ./funnel bench}, which posts from one caller at up to 5,000 a second, ever meets them.
+     */
+    interface IntakeLimit {
+
+        /** Requests per second one caller may keep up. Env: FUNNEL_INTAKE_LIMIT_PER_SECOND. */
+        @WithDefault("10000")
+        double perSecond();
+
+        /** Requests a caller who has been quiet may send at once. Env: FUNNEL_INTAKE_LIMIT_BURST. */
+        @WithDefault("20000")
+        int burst();
+    }
+
     interface Capture {
 
         /**

@@ -2,6 +2,7 @@ package dev.funnel.marketing.metrics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.funnel.testing.FunnelInfrastructure;
@@ -100,7 +101,9 @@ class FunnelMetersTest {
         assertThat(increase(before, after, "funnel_awareness_total", "kind", "impression")).isEqualTo(1000);
         assertThat(increase(before, after, "funnel_awareness_total", "kind", "click")).isEqualTo(40);
         assertThat(increase(before, after, "funnel_awareness_total", "kind", "visit")).isEqualTo(12);
-        assertThat(increase(before, after, "funnel_spend_recorded_total", "currency", "USD")).isEqualTo(349.5);
+        // a double counter: the spend other tests recorded before leaves a rounding error in the difference
+        assertThat(increase(before, after, "funnel_spend_recorded_total", "currency", "USD"))
+                .isCloseTo(349.5, within(1e-6));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.UUID;
 /** The body of {@code POST /api/leads/{id}/follow-ups}; the owner is the lead's owner when absent. */
 public record FollowUpRequest(
         @NotNull FollowUpKind kind,
-        @NotNull Instant dueAt,
+        @NotNull @PlausibleTime Instant dueAt,
         UUID ownerId,
         @Size(max = 2000) String note,
         @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String by) {

@@ -1,7 +1,9 @@
 package dev.funnel.sales.api;
 
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.sales.FollowUps;
 import dev.funnel.sales.Move;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Follow-ups")
+@RolesAllowed(Roles.SALES)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class FollowUpResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.funnel.sales.api;
 
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.contracts.pipeline.PipelineStage;
 import dev.funnel.sales.FollowUps;
 import dev.funnel.sales.Lead;
@@ -10,6 +11,7 @@ import dev.funnel.sales.Referrals;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Leads")
+@RolesAllowed(Roles.SALES)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class LeadResource {
 
     @Inject
@@ -187,7 +193,7 @@ public class LeadResource {
             description = "A won customer (stage WON) refers someone: the person is posted to marketing as a lead with "
                     + "channel REFERRAL and the referral is kept in the customer's history. 201 for a new lead, 200 "
                     + "when marketing knew the email already (a touch). A lead marketing refuses is 422 with "
-                    + "marketing's own problem; marketing unreachable is 502 and nothing is recorded.")
+                    + "marketing's own problem; marketing unreachable is 503 with Retry-After and nothing is recorded.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "colleague", summary = "A customer's colleague", value = """
                     {"email": "lin@example.com", "firstName": "Lin", "lastName": "Okafor", "company": "Okafor Freight",
@@ -206,12 +212,20 @@ public class LeadResource {
                             {"type": "about:blank", "title": "Conflict", "status": 409,
                              "detail": "Lead 5d1f0c8e-2a47-4f3b-9b8e-1c6a2f4e7d90 is CONTACTED; only a won customer (WON) can refer a lead."}""")))
     @APIResponse(responseCode = "422", ref = OpenApiNames.INVALID)
-    @APIResponse(responseCode = "502", description = "marketing-service could not be reached or failed; nothing was "
-            + "recorded, try again later.",
+    @APIResponse(responseCode = "502", description = "marketing-service refused sales-service's own credentials "
+            + "(FUNNEL_MARKETING_TOKEN); nothing was recorded, and an operator must fix the token.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "credentialsRefused", value = """
+                            {"type": "about:blank", "title": "Bad Gateway", "status": 502,
+                             "detail": "marketing-service refused sales-service's own credentials (401); nothing was recorded. An operator must set FUNNEL_MARKETING_TOKEN to a valid lead-intake token."}""")))
+    @APIResponse(responseCode = "503", description = "marketing-service could not be reached or failed; nothing was "
+            + "recorded. Retry after the seconds in Retry-After with the same Idempotency-Key.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying.",
+                              schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "marketingAway", value = """
-                            {"type": "about:blank", "title": "Bad Gateway", "status": 502,
-                             "detail": "marketing-service cannot be reached: Connection refused; nothing was recorded, try again later."}""")))
+                            {"type": "about:blank", "title": "Service Unavailable", "status": 503,
+                             "detail": "marketing-service cannot be reached: Connection refused; nothing was recorded. Retry shortly with the same Idempotency-Key."}""")))
     public Response refer(@PathParam("id") UUID id,
                           @Parameter(ref = OpenApiNames.IDEMPOTENCY_KEY)
                           @HeaderParam("Idempotency-Key") String idempotencyKey,

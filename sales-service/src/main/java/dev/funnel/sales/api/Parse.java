@@ -28,7 +28,11 @@ final class Parse {
 
     static Instant instant(String parameter, String value) {
         try {
-            return Instant.parse(value.strip());
+            Instant instant = Instant.parse(value.strip());
+            if (!PlausibleTime.Bounds.plausible(instant)) {
+                throw new InvalidParameterException(parameter, "must be between the years 1900 and 2999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(parameter, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
         }

@@ -1,7 +1,9 @@
 package dev.funnel.sales.api;
 
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.sales.Move;
 import dev.funnel.sales.ScoringRuleBook;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,11 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Scoring")
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class ScoringResource {
 
     @Inject
     ScoringRuleBook ruleBook;
 
+    @RolesAllowed({Roles.SALES, Roles.ADMIN})
     @GET
     @Operation(summary = "Read the scoring rules",
             description = "The rules and the threshold: a score at least this high qualifies.")
@@ -40,6 +45,7 @@ public class ScoringResource {
     }
 
     /** Replaces the rules; leads waiting at NEW are scored by them, leads already decided keep their stage. */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Operation(summary = "Replace the scoring rules",
             description = "The whole rule set, as read. Leads still at NEW are scored again (leadsScored says how "

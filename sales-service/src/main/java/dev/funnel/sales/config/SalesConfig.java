@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Every setting of sales-service; each has a local default and an environment override. */
 @ConfigMapping(prefix = "funnel")
@@ -56,5 +57,12 @@ public interface SalesConfig {
         /** How long a call to marketing may take before it is given up. Env: FUNNEL_MARKETING_TIMEOUT. */
         @WithDefault("5s")
         Duration timeout();
+
+        /**
+         * sales-service's own bearer token for marketing, with the role lead-intake (referrals are leads captured
+         * by marketing). Without it marketing refuses referrals, and they are answered 502. Env:
+         * FUNNEL_MARKETING_TOKEN.
+         */
+        Optional<String> token();
     }
 }

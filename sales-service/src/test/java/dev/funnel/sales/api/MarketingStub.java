@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for marketing's {@code POST /api/leads}, on a free port: it records what it was sent, refuses
- * an email containing "refuse" with a 422 problem, and otherwise captures the lead (201 with a new id).
+ * an email containing "refuse" with a 422 problem, answers one containing "unavailable" with a 503 (marketing
+ * failing), and otherwise captures the lead (201 with a new id).
  */
 public class MarketingStub implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +37,11 @@ public class MarketingStub implements QuarkusTestResourceLifecycleManager {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             RECEIVED.add(new Received(exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+            if (body.contains("unavailable")) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             boolean refuse = body.contains("refuse");
             String answer = refuse
                     ? "{\"type\":\"https://funnel.dev/problems/invalid-request\",\"title\":\"Invalid request\","

@@ -2,6 +2,7 @@ package dev.funnel.sales.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -95,6 +96,20 @@ class ReferralTest {
                 .statusCode(422)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].message", equalTo("is refused"));
+        given().get("/api/leads/{id}", customer).then()
+                .body("history.findAll { it.kind == 'REFERRAL' }.size()", equalTo(0));
+    }
+
+    @Test
+    void marketingAwayIsA503WithRetryAfterAndNothingIsRecorded() {
+        UUID customer = wonCustomer();
+
+        given().contentType(ContentType.JSON).body(Map.of("email", "unavailable@example.com"))
+                .post("/api/leads/{id}/referrals", customer).then()
+                .statusCode(503)
+                .header("Retry-After", "5")
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("marketing-service answered 503"));
         given().get("/api/leads/{id}", customer).then()
                 .body("history.findAll { it.kind == 'REFERRAL' }.size()", equalTo(0));
     }

@@ -2,6 +2,7 @@ package dev.funnel.sales.metrics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.funnel.contracts.CloudEvent;
@@ -86,7 +87,9 @@ class FunnelMetersTest {
 
         MetricsScrape after = scrape();
         assertThat(increase(before, after, "funnel_deals_won_total")).isEqualTo(1);
-        assertThat(increase(before, after, "funnel_won_revenue_total", "currency", "USD")).isEqualTo(12500.50);
+        // a double counter: revenue other tests won before leaves a rounding error in the difference
+        assertThat(increase(before, after, "funnel_won_revenue_total", "currency", "USD"))
+                .isCloseTo(12500.50, within(1e-6));
         assertThat(increase(before, after, "funnel_deals_lost_total", "reason", "COMPETITOR")).isEqualTo(1);
         assertThat(increase(before, after, "funnel_deals_lost_total", "reason", "PRICE")).as("the refused move").isZero();
         assertThat(increase(before, after, "funnel_leads_qualified_total", "decided_by", "rep")).isEqualTo(1);

@@ -1,6 +1,7 @@
 package dev.funnel.simulator.cli;
 
 import dev.funnel.simulator.PlanSettings;
+import dev.funnel.simulator.client.BearerToken;
 import dev.funnel.simulator.play.Simulation;
 import java.io.PrintStream;
 import java.net.URI;
@@ -10,8 +11,12 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** The simulator's options, parsed from {@code --name value} pairs; every one has a working default. */
+/**
+ * The simulator's options, parsed from {@code --name value} pairs; every one but the token has a working
+ * default, and the token may come from the environment instead.
+ */
 record CommandLine(Simulation.Options options, Path summaryJson) {
 
     static final String USAGE = """
@@ -21,6 +26,12 @@ record CommandLine(Simulation.Options options, Path summaryJson) {
             budgets, daily spend and hourly awareness, leads from the visits, and a sales team working the
             qualified leads to won or lost. Prints progress, then what the funnel confirmed.
 
+            Every request carries a bearer token with the roles %s
+            (lead-intake: forms and awareness; marketer: campaigns and spend; sales: the sales team).
+            A local funnel mints one: ./funnel token %s
+
+              --token T              the bearer token (else FUNNEL_TOKEN from the environment, which
+                                     keeps it out of the process list)
               --marketing URL        marketing-service (http://localhost:8081)
               --sales URL            sales-service (http://localhost:8082)
               --analytics URL        analytics-service (http://localhost:8083)
@@ -38,15 +49,19 @@ record CommandLine(Simulation.Options options, Path summaryJson) {
               --request-timeout D    how long one attempt waits for its answer (15s)
               --progress-every D     how often a progress line is printed (5s)
               --summary-json FILE    also write the ledger as JSON to FILE
+              --roles                print the roles the token needs, comma-separated, and exit
               --help                 this text
-            """;
+            """.formatted(String.join(", ", Simulation.ROLES), String.join(",", Simulation.ROLES));
 
-    private static final List<String> NAMES = List.of("marketing", "sales", "analytics", "seed", "duration",
+    private static final List<String> NAMES = List.of("token", "marketing", "sales", "analytics", "seed", "duration",
             "wind-down", "days-per-minute", "request-timeout", "campaigns", "leads-per-day", "reps", "currency", "run-tag", "max-in-flight",
             "give-up-after", "progress-every", "summary-json");
 
-    /** @throws IllegalArgumentException naming the option that is unknown or malformed */
-    static CommandLine parse(String[] args, PrintStream out) {
+    /**
+     * @param environment the environment's variables by name (FUNNEL_TOKEN); null for one that is unset
+     * @throws IllegalArgumentException naming the option that is unknown or malformed, or the missing token
+     */
+    static CommandLine parse(String[] args, PrintStream out, UnaryOperator<String> environment) {
         Map<String, String> given = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -65,12 +80,21 @@ record CommandLine(Simulation.Options options, Path summaryJson) {
                 number(given, "leads-per-day", "20"), (int) number(given, "reps", "5"));
         Simulation.Options options = new Simulation.Options(
                 url(given, "marketing", "http://localhost:8081"), url(given, "sales", "http://localhost:8082"),
-                url(given, "analytics", "http://localhost:8083"), plan, duration, duration(given, "wind-down", "0s"),
+                url(given, "analytics", "http://localhost:8083"), token(given, environment), plan, duration, duration(given, "wind-down", "0s"),
                 daysPerMinute,
                 given.getOrDefault("currency", "USD"), given.getOrDefault("run-tag", Simulation.tagForNow()),
                 (int) number(given, "max-in-flight", "32"), duration(given, "give-up-after", "60s"),
                 duration(given, "request-timeout", "15s"), duration(given, "progress-every", "5s"), out);
         return new CommandLine(options, given.containsKey("summary-json") ? Path.of(given.get("summary-json")) : null);
+    }
+
+    private static BearerToken token(Map<String, String> given, UnaryOperator<String> environment) {
+        String token = given.containsKey("token") ? given.get("token") : environment.apply("FUNNEL_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("no token: give --token or set FUNNEL_TOKEN to a bearer token with roles "
+                    + String.join(", ", Simulation.ROLES));
+        }
+        return new BearerToken(token);
     }
 
     private static URI url(Map<String, String> given, String name, String fallback) {

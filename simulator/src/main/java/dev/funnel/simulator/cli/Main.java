@@ -19,17 +19,22 @@ public final class Main {
             System.out.print(CommandLine.USAGE);
             return;
         }
+        if (Arrays.asList(args).contains("--roles")) { // for scripts that mint the token
+            System.out.println(String.join(",", Simulation.ROLES));
+            return;
+        }
         CommandLine command;
         try {
-            command = CommandLine.parse(args, System.out);
+            command = CommandLine.parse(args, System.out, System::getenv);
         } catch (IllegalArgumentException e) {
             System.err.println("simulator: " + e.getMessage() + " (--help lists the options)");
             System.exit(2);
             return;
         }
         Ledger.Summary summary;
+        Simulation simulation = new Simulation(command.options());
         try {
-            summary = new Simulation(command.options()).run();
+            summary = simulation.run();
         } catch (IllegalStateException e) {
             System.err.println("simulator: " + e.getMessage());
             System.exit(1);
@@ -41,6 +46,11 @@ public final class Main {
             Files.writeString(command.summaryJson(), FunnelClient.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(summary));
             System.out.println("ledger written to " + command.summaryJson());
+        }
+        if (simulation.denial().isPresent()) {
+            System.err.println("simulator: stopped early, " + simulation.denial().get()
+                    + "; the simulator needs a token with roles " + String.join(", ", Simulation.ROLES));
+            System.exit(1);
         }
     }
 }

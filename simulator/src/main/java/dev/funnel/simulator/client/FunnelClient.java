@@ -18,10 +18,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Calls the funnel's public REST APIs over one keep-alive HTTP/1.1 client. A refusal (429, any 5xx, no
- * connection, no answer in time) is counted in the ledger and retried with a growing pause until it is
- * answered or {@code giveUpAfter} has passed; then it is counted as given up. Creating calls carry an
- * {@code Idempotency-Key}, so a retry of a request that did reach the service changes nothing twice.
+ * Calls the funnel's public REST APIs over one keep-alive HTTP/1.1 client, every request with the run's
+ * bearer token. A refusal (429, any 5xx, no connection, no answer in time) is counted in the ledger and
+ * retried with a growing pause until it is answered or {@code giveUpAfter} has passed; then it is counted
+ * as given up. Creating calls carry an {@code Idempotency-Key}, so a retry of a request that did reach the
+ * service changes nothing twice. A 401 or 403 is neither: the token will not do, and retrying cannot help;
+ * it is counted as denied, and {@link #denial()} says what was denied and which role the call needs.
  */
 public final class FunnelClient {
 
@@ -33,8 +35,10 @@ public final class FunnelClient {
     private final Ledger ledger;
     private final Duration requestTimeout;
     private final Duration giveUpAfter;
+    private final BearerToken token;
+    private volatile String denial;
 
-    public FunnelClient(Ledger ledger, Duration requestTimeout, Duration giveUpAfter) {
+    public FunnelClient(Ledger ledger, BearerToken token, Duration requestTimeout, Duration giveUpAfter) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -43,6 +47,7 @@ public final class FunnelClient {
         this.ledger = ledger;
         this.requestTimeout = requestTimeout;
         this.giveUpAfter = giveUpAfter;
+        this.token = token;
     }
 
     /** The JSON mapping of bodies and summaries: ISO dates, decimals as they are. */
@@ -52,22 +57,29 @@ public final class FunnelClient {
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
-    public Optional<Answer> get(URI uri, String what) {
-        return send(HttpRequest.newBuilder(uri).GET(), what);
+    /** @param role what the call needs of the token (a {@code Roles} constant), named if it is denied */
+    public Optional<Answer> get(String role, URI uri, String what) {
+        return send(role, HttpRequest.newBuilder(uri).GET(), what);
     }
 
     /**
+     * @param role           what the call needs of the token (a {@code Roles} constant), named if it is denied
      * @param idempotencyKey sent as {@code Idempotency-Key}; null for calls that take none
-     * @return the answer, or empty when every attempt was refused until it was given up
+     * @return the answer, or empty when every attempt was refused until it was given up, or it was denied
      */
-    public Optional<Answer> post(URI uri, Object body, String idempotencyKey, String what) {
+    public Optional<Answer> post(String role, URI uri, Object body, String idempotencyKey, String what) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body)));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return send(request, what);
+        return send(role, request, what);
+    }
+
+    /** The first call the services denied (401, 403), described with the role it needs; empty while none was. */
+    public Optional<String> denial() {
+        return Optional.ofNullable(denial);
     }
 
     /** True once {@code /q/health/ready} of the service at {@code base} answers 200 (one try, no ledger). */
@@ -84,8 +96,9 @@ public final class FunnelClient {
         }
     }
 
-    private Optional<Answer> send(HttpRequest.Builder builder, String what) {
-        HttpRequest request = builder.timeout(requestTimeout).header("Accept", "application/json").build();
+    private Optional<Answer> send(String role, HttpRequest.Builder builder, String what) {
+        HttpRequest request = builder.timeout(requestTimeout).header("Accept", "application/json")
+                .header("Authorization", token.header()).build();
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         Duration pause = FIRST_PAUSE;
         while (true) {
@@ -93,6 +106,10 @@ public final class FunnelClient {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
+                if (status == 401 || status == 403) {
+                    deny(status, role, request, what);
+                    return Optional.empty();
+                }
                 if (status != 429 && status < 500) {
                     return Optional.of(new Answer(status, read(response.body())));
                 }
@@ -122,6 +139,18 @@ public final class FunnelClient {
             }
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
+    }
+
+    private void deny(int status, String role, HttpRequest request, String what) {
+        String why = status == 401
+                ? "the token was not accepted (missing, expired, or signed by a key the service does not trust)"
+                : "the token lacks role " + role;
+        String described = what + ": " + request.method() + " " + request.uri().getPath() + " answered " + status
+                + ", " + why;
+        if (denial == null) {
+            denial = described;
+        }
+        ledger.denied(described);
     }
 
     private String write(Object body) {

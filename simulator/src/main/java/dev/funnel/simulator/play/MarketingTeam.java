@@ -1,6 +1,7 @@
 package dev.funnel.simulator.play;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.simulator.BusinessDay;
 import dev.funnel.simulator.CampaignDay;
 import dev.funnel.simulator.CampaignPlan;
@@ -77,7 +78,7 @@ final class MarketingTeam {
         body.put("currency", run.options().currency());
         body.put("startsOn", run.clock().date(campaign.startDay()));
         body.put("endsOn", run.clock().date(campaign.endDay()));
-        Optional<Answer> answer = run.client().post(marketing("/api/campaigns"), body,
+        Optional<Answer> answer = run.client().post(Roles.MARKETER, marketing("/api/campaigns"), body,
                 run.key("campaign-" + campaign.number()), "launching " + campaign.name());
         answer.ifPresent(a -> {
             if (a.status() == 201) {
@@ -124,7 +125,7 @@ final class MarketingTeam {
     }
 
     private void recordAwareness(List<Map<String, Object>> entries, long number) {
-        run.client().post(marketing("/api/awareness"), entries, run.key("awareness-" + number),
+        run.client().post(Roles.LEAD_INTAKE, marketing("/api/awareness"), entries, run.key("awareness-" + number),
                 entries.size() + " awareness entries").ifPresent(answer -> {
             if (answer.status() != 202) {
                 run.ledger().rejected("awareness: " + answer.problem());
@@ -145,7 +146,7 @@ final class MarketingTeam {
 
     private void recordSpend(UUID campaign, CampaignDay day, String date, int dayNumber) {
         Map<String, Object> body = Map.of("amount", day.spend(), "currency", run.options().currency(), "spentOn", date);
-        run.client().post(marketing("/api/campaigns/" + campaign + "/spend"), body,
+        run.client().post(Roles.MARKETER, marketing("/api/campaigns/" + campaign + "/spend"), body,
                 run.key("spend-" + day.campaign() + "-" + dayNumber), "spend of " + date).ifPresent(answer -> {
             if (answer.status() == 201) {
                 run.ledger().spendRecorded(day.spend());
@@ -159,7 +160,7 @@ final class MarketingTeam {
         long form = forms.getAndIncrement();
         run.ledger().leadSent();
         String what = "lead " + lead.person().email(run.options().runTag());
-        run.client().post(marketing("/api/leads"), leadBody(lead), run.key("lead-" + form), what).ifPresent(answer -> {
+        run.client().post(Roles.LEAD_INTAKE, marketing("/api/leads"), leadBody(lead), run.key("lead-" + form), what).ifPresent(answer -> {
             if (answer.status() == 201 || answer.status() == 200) {
                 run.ledger().leadAccepted(answer.status() == 201, false);
                 if (answer.status() == 201 && lead.deal() != null) {

@@ -20,7 +20,8 @@ public final class Progress {
                         + "revenue %s  refused %,d%s",
                 elapsed.toMinutes(), elapsed.toSecondsPart(), Math.min(day, days), days, s.leadsSent(),
                 s.leadsAccepted(), s.leadsDuplicate(), s.qualified(), s.moves(), s.won(), money(s.revenue()),
-                s.refused(), s.gaveUp() + s.rejected() > 0 ? "  gave up " + s.gaveUp() + "  rejected " + s.rejected() : "");
+                s.refused(), s.gaveUp() + s.rejected() > 0 ? "  gave up " + s.gaveUp() + "  rejected " + s.rejected() : "")
+                + (s.denied() > 0 ? "  DENIED " + s.denied() : "");
     }
 
     /** The ledger as a short report. */
@@ -42,6 +43,10 @@ public final class Progress {
                 Math.max(0, s.qualified() - s.won() - s.lost())));
         out.append(String.format(Locale.ROOT, "  refused attempts   %,d (retried)%s; gave up %,d; rejected %,d%n",
                 s.refused(), s.refused() > 0 ? " " + s.refusedBy() : "", s.gaveUp(), s.rejected()));
+        if (s.denied() > 0) {
+            out.append(String.format(Locale.ROOT, "  denied             %,d for the token (401/403): not business, the token will not do%n",
+                    s.denied()));
+        }
         for (String problem : s.problems()) {
             out.append("    ").append(problem).append('\n');
         }

@@ -1,6 +1,7 @@
 package dev.funnel.simulator.play;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.simulator.Deal;
 import dev.funnel.simulator.Person;
 import dev.funnel.simulator.client.Answer;
@@ -47,9 +48,12 @@ final class SalesTeam {
     /** Adds the team to sales' reps, one by one, before the business starts. */
     void hire(List<String> names) {
         for (String name : names) {
+            if (run.client().denial().isPresent()) {
+                return; // the next would be denied too
+            }
             String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "."
                     + run.options().runTag() + "@sales-team.example";
-            run.client().post(sales("/api/reps"), Map.of("name", name, "email", email), null, "hiring " + name)
+            run.client().post(Roles.SALES, sales("/api/reps"), Map.of("name", name, "email", email), null, "hiring " + name)
                     .ifPresent(answer -> {
                         if (answer.status() == 201) {
                             reps.put(UUID.fromString(answer.body().path("id").asText()), name);
@@ -83,7 +87,7 @@ final class SalesTeam {
         run.inFlight().dispatch(() -> {
             try {
                 for (int page = 0; ; page++) {
-                    Optional<Answer> answer = run.client().get(
+                    Optional<Answer> answer = run.client().get(Roles.SALES,
                             sales("/api/leads?stage=QUALIFIED&size=" + PAGE + "&page=" + page), "listing qualified leads");
                     if (answer.isEmpty() || answer.get().status() != 200) {
                         answer.ifPresent(a -> run.ledger().rejected("listing qualified leads: " + a.problem()));
@@ -131,7 +135,7 @@ final class SalesTeam {
         String what = "moving lead " + lead + " to " + move.to();
         Optional<Answer> answer = Optional.empty();
         for (int attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
-            answer = run.client().post(sales("/api/leads/" + lead + "/transitions"), body, null, what);
+            answer = run.client().post(Roles.SALES, sales("/api/leads/" + lead + "/transitions"), body, null, what);
             if (answer.isEmpty() || !isConcurrentChange(answer.get())) {
                 break;
             }
@@ -160,7 +164,7 @@ final class SalesTeam {
      * sales' own view of the lead confirms it then.
      */
     private boolean alreadyAt(UUID lead, String stage) {
-        return run.client().get(sales("/api/leads/" + lead), "reading lead " + lead)
+        return run.client().get(Roles.SALES, sales("/api/leads/" + lead), "reading lead " + lead)
                 .filter(a -> a.status() == 200)
                 .map(a -> a.body().path("stage").asText().equals(stage))
                 .orElse(false);
@@ -173,7 +177,7 @@ final class SalesTeam {
         Map<String, Object> body = Map.of("email", email, "firstName", friend.firstName(), "lastName",
                 friend.lastName(), "company", friend.company(), "by", rep);
         String what = "referral of " + email;
-        run.client().post(sales("/api/leads/" + customer + "/referrals"), body, run.key("referral-" + friend.number()),
+        run.client().post(Roles.SALES, sales("/api/leads/" + customer + "/referrals"), body, run.key("referral-" + friend.number()),
                 what).ifPresent(answer -> {
             if (answer.status() == 201 || answer.status() == 200) {
                 run.ledger().leadAccepted(answer.status() == 201, true);

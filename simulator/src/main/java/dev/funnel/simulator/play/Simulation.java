@@ -1,8 +1,10 @@
 package dev.funnel.simulator.play;
 
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.simulator.BusinessPlan;
 import dev.funnel.simulator.Ledger;
 import dev.funnel.simulator.PlanSettings;
+import dev.funnel.simulator.client.BearerToken;
 import dev.funnel.simulator.client.FunnelClient;
 import java.io.PrintStream;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +23,17 @@ import java.util.concurrent.locks.LockSupport;
  * Plays a {@link BusinessPlan} against a running funnel through its public REST APIs, in business
  * time that runs {@code daysPerMinute} days to the wall minute, and returns the ledger of what the
  * services confirmed. Waits for the three services to be ready first; when the wall time is up or the
- * plan is over, stops starting requests and waits for those under way.
+ * plan is over, stops starting requests and waits for those under way. Every request carries the
+ * run's bearer token; the first call the services deny for it (401, 403) ends the run at once.
  */
 public final class Simulation {
+
+    /**
+     * The roles the run's token must carry: lead-intake for the forms and awareness, marketer for the
+     * campaigns and their spend, sales for the sales team (reps, the pipeline, referrals). Each call names
+     * the one it needs where it is made.
+     */
+    public static final List<String> ROLES = List.of(Roles.LEAD_INTAKE, Roles.MARKETER, Roles.SALES);
 
     /** How long the simulation waits for the services to be ready before it gives up. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
@@ -33,6 +44,7 @@ public final class Simulation {
     private static final Duration LOOK_EVERY = Duration.ofMillis(500);
 
     /**
+     * @param token          sent with every request; a JWT whose roles or expiry will not do stops the run before it starts
      * @param runTag         marks this run's emails, campaign names and idempotency keys, so that two runs
      *                       of one plan on one funnel stay apart; letters and digits
      * @param windDown       after the plan's days, how long the sales team may go on working the open deals
@@ -42,11 +54,14 @@ public final class Simulation {
      * @param progressEvery  how often a progress line is printed
      * @param out            where progress goes; null for none
      */
-    public record Options(URI marketing, URI sales, URI analytics, PlanSettings plan, Duration duration,
+    public record Options(URI marketing, URI sales, URI analytics, BearerToken token, PlanSettings plan, Duration duration,
                           Duration windDown, double daysPerMinute, String currency, String runTag, int maxInFlight,
                           Duration giveUpAfter, Duration requestTimeout, Duration progressEvery, PrintStream out) {
 
         public Options {
+            if (token == null) {
+                throw new IllegalArgumentException("a bearer token with roles " + String.join(", ", ROLES) + " is needed");
+            }
             if (!runTag.matches("[a-z0-9]{1,20}")) {
                 throw new IllegalArgumentException("a run tag is 1 to 20 lower-case letters and digits, not " + runTag);
             }
@@ -58,6 +73,7 @@ public final class Simulation {
 
     private final Options options;
     private volatile boolean closingEarly;
+    private volatile String denial;
 
     public Simulation(Options options) {
         this.options = options;
@@ -82,9 +98,32 @@ public final class Simulation {
         return Long.toString(Instant.now().getEpochSecond(), 36);
     }
 
+    /**
+     * The first call the services denied for the token, with the role it needs: why the run stopped
+     * early. Empty while none was (and before {@link #run()}).
+     */
+    public Optional<String> denial() {
+        return Optional.ofNullable(denial);
+    }
+
+    /**
+     * @throws IllegalStateException when the token cannot do (expired, or without a role the run needs) or
+     *                               the services are not ready
+     */
     public Ledger.Summary run() throws InterruptedException {
+        options.token().unfitFor(ROLES, Instant.now()).ifPresent(why -> {
+            throw new IllegalStateException(why + "; the simulator needs a token with roles " + String.join(", ", ROLES));
+        });
         Ledger ledger = new Ledger();
-        FunnelClient client = new FunnelClient(ledger, options.requestTimeout(), options.giveUpAfter());
+        FunnelClient client = new FunnelClient(ledger, options.token(), options.requestTimeout(), options.giveUpAfter());
+        try {
+            return play(client, ledger);
+        } finally {
+            denial = client.denial().orElse(null);
+        }
+    }
+
+    private Ledger.Summary play(FunnelClient client, Ledger ledger) throws InterruptedException {
         awaitReady(client);
         BusinessPlan plan = new BusinessPlan(options.plan());
         int days = options.plan().days();
@@ -108,7 +147,7 @@ public final class Simulation {
                 Duration salesLooked = Duration.ZERO;
                 Duration stop = options.duration();
                 boolean windingDown = false;
-                while (true) {
+                while (client.denial().isEmpty()) { // a denied call would be denied again: nothing to play
                     Duration elapsed = clock.wallElapsed();
                     Instant now = clock.now();
                     if (!windingDown && (closingEarly || !now.isBefore(end) || elapsed.compareTo(options.duration()) >= 0)) {
@@ -137,7 +176,9 @@ public final class Simulation {
                     Instant next = run.agenda().next();
                     LockSupport.parkNanos(next == null ? TICK_NANOS : Math.min(TICK_NANOS, clock.wallNanosUntil(next)));
                 }
-                marketing.flushAwareness();
+                if (client.denial().isEmpty()) {
+                    marketing.flushAwareness();
+                }
                 if (!inFlight.awaitIdle(options.giveUpAfter().plus(options.requestTimeout()).plusSeconds(5))) {
                     say("stopped waiting for " + inFlight.underWay() + " requests still under way");
                 }

@@ -7,13 +7,18 @@ import dev.funnel.simulator.play.Simulation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
 
+    private static final UnaryOperator<String> TOKEN_IN_ENVIRONMENT =
+            name -> name.equals("FUNNEL_TOKEN") ? "from-the-environment" : null;
+    private static final UnaryOperator<String> NO_ENVIRONMENT = name -> null;
+
     @Test
     void everyOptionHasADefaultForALocalFunnel() {
-        Simulation.Options options = CommandLine.parse(new String[0], null).options();
+        Simulation.Options options = CommandLine.parse(new String[0], null, TOKEN_IN_ENVIRONMENT).options();
 
         assertThat(options.marketing()).isEqualTo(URI.create("http://localhost:8081/"));
         assertThat(options.sales()).isEqualTo(URI.create("http://localhost:8082/"));
@@ -28,7 +33,7 @@ class CommandLineTest {
     void theDurationAndPaceSetThePlansLength() {
         CommandLine command = CommandLine.parse(new String[] {"--duration", "45s", "--days-per-minute", "60",
                 "--seed", "7", "--leads-per-day", "12.5", "--campaigns", "4", "--sales", "http://sales:9000",
-                "--summary-json", "ledger.json", "--run-tag", "ci1"}, null);
+                "--summary-json", "ledger.json", "--run-tag", "ci1"}, null, TOKEN_IN_ENVIRONMENT);
 
         assertThat(command.options().plan().days()).isEqualTo(45);
         assertThat(command.options().plan().seed()).isEqualTo(7);
@@ -40,6 +45,22 @@ class CommandLineTest {
     }
 
     @Test
+    void theTokenComesFromTheEnvironmentUnlessGivenAsAnOption() {
+        assertThat(CommandLine.parse(new String[0], null, TOKEN_IN_ENVIRONMENT).options().token().header())
+                .isEqualTo("Bearer from-the-environment");
+        assertThat(CommandLine.parse(new String[] {"--token", "from-the-option"}, null, TOKEN_IN_ENVIRONMENT)
+                .options().token().header()).isEqualTo("Bearer from-the-option");
+    }
+
+    @Test
+    void withoutATokenTheRolesItNeedsAreNamed() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[0], null, NO_ENVIRONMENT))
+                .hasMessage("no token: give --token or set FUNNEL_TOKEN to a bearer token with roles "
+                        + "lead-intake, marketer, sales");
+        assertThat(CommandLine.USAGE).contains("./funnel token lead-intake,marketer,sales");
+    }
+
+    @Test
     void durationsReadAsSecondsMinutesOrIso() {
         assertThat(CommandLine.duration(java.util.Map.of("d", "90s"), "d", "1s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(CommandLine.duration(java.util.Map.of("d", "2m"), "d", "1s")).isEqualTo(Duration.ofMinutes(2));
@@ -48,13 +69,13 @@ class CommandLineTest {
 
     @Test
     void aWrongOptionIsNamed() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--sead", "1"}, null))
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--sead", "1"}, null, TOKEN_IN_ENVIRONMENT))
                 .hasMessageContaining("--sead");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--duration", "soon"}, null))
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--duration", "soon"}, null, TOKEN_IN_ENVIRONMENT))
                 .hasMessageContaining("--duration");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--leads-per-day", "many"}, null))
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--leads-per-day", "many"}, null, TOKEN_IN_ENVIRONMENT))
                 .hasMessageContaining("--leads-per-day");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--marketing", "localhost:8081"}, null))
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--marketing", "localhost:8081"}, null, TOKEN_IN_ENVIRONMENT))
                 .hasMessageContaining("--marketing");
     }
 }

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Test;
 class FunnelClientTest {
 
     private final Ledger ledger = new Ledger();
+    private static final BearerToken TOKEN = new BearerToken(
+            Jwts.withRoles(List.of("lead-intake", "marketer", "sales"), java.time.Instant.now().plusSeconds(3600)));
+
     private final List<String> keys = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     @AfterEach
@@ -39,13 +43,15 @@ class FunnelClientTest {
             case 2 -> 429;
             default -> 201;
         });
-        FunnelClient client = new FunnelClient(ledger, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        FunnelClient client = new FunnelClient(ledger, TOKEN, Duration.ofSeconds(2), Duration.ofSeconds(10));
 
-        Optional<Answer> answer = client.post(base.resolve("/api/leads"), Map.of("email", "a@b.example"), "key-1", "a lead");
+        Optional<Answer> answer = client.post("lead-intake", base.resolve("/api/leads"), Map.of("email", "a@b.example"), "key-1", "a lead");
 
         assertThat(answer).get().extracting(Answer::status).isEqualTo(201);
         assertThat(answer.get().body().path("id").asText()).isEqualTo("42");
         assertThat(keys).containsExactly("key-1", "key-1", "key-1");
+        assertThat(authorizations).as("every attempt carries the token").containsExactly(
+                TOKEN.header(), TOKEN.header(), TOKEN.header());
         assertThat(ledger.summary().refused()).isEqualTo(2);
         assertThat(ledger.summary().refusedBy()).isEqualTo(Map.of("503", 1L, "429", 1L));
         assertThat(ledger.summary().gaveUp()).isZero();
@@ -54,9 +60,9 @@ class FunnelClientTest {
     @Test
     void aRequestRefusedForLongerThanAllowedIsGivenUpVisibly() throws IOException {
         URI base = serve(() -> 503);
-        FunnelClient client = new FunnelClient(ledger, Duration.ofSeconds(2), Duration.ofMillis(500));
+        FunnelClient client = new FunnelClient(ledger, TOKEN, Duration.ofSeconds(2), Duration.ofMillis(500));
 
-        Optional<Answer> answer = client.post(base.resolve("/api/leads"), Map.of(), "key-2", "a lead");
+        Optional<Answer> answer = client.post("lead-intake", base.resolve("/api/leads"), Map.of(), "key-2", "a lead");
 
         assertThat(answer).isEmpty();
         assertThat(ledger.summary().refused()).isGreaterThanOrEqualTo(2);
@@ -66,9 +72,9 @@ class FunnelClientTest {
 
     @Test
     void noServiceListeningIsARefusalToo() {
-        FunnelClient client = new FunnelClient(ledger, Duration.ofSeconds(1), Duration.ofMillis(300));
+        FunnelClient client = new FunnelClient(ledger, TOKEN, Duration.ofSeconds(1), Duration.ofMillis(300));
 
-        Optional<Answer> answer = client.get(URI.create("http://127.0.0.1:1/api/leads"), "a read");
+        Optional<Answer> answer = client.get("sales", URI.create("http://127.0.0.1:1/api/leads"), "a read");
 
         assertThat(answer).isEmpty();
         assertThat(ledger.summary().refusedBy()).containsOnlyKeys("no connection");
@@ -82,14 +88,51 @@ class FunnelClientTest {
             calls.incrementAndGet();
             return 422;
         });
-        FunnelClient client = new FunnelClient(ledger, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        FunnelClient client = new FunnelClient(ledger, TOKEN, Duration.ofSeconds(2), Duration.ofSeconds(10));
 
-        Optional<Answer> answer = client.post(base.resolve("/api/leads"), Map.of(), null, "a lead");
+        Optional<Answer> answer = client.post("lead-intake", base.resolve("/api/leads"), Map.of(), null, "a lead");
 
         assertThat(answer).get().extracting(Answer::status).isEqualTo(422);
         assertThat(answer.get().confirms()).isFalse();
         assertThat(calls).hasValue(1);
         assertThat(ledger.summary().refused()).isZero();
+    }
+
+    @Test
+    void aForbiddenCallIsDeniedOnceNamingTheRoleItNeedsAndIsNeitherRetriedNorBusiness() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        URI base = serve(() -> {
+            calls.incrementAndGet();
+            return 403;
+        });
+        FunnelClient client = new FunnelClient(ledger, TOKEN, Duration.ofSeconds(2), Duration.ofSeconds(10));
+
+        Optional<Answer> answer = client.post("marketer", base.resolve("/api/campaigns"), Map.of(), "key-3",
+                "launching Spring search");
+
+        assertThat(answer).isEmpty();
+        assertThat(calls).hasValue(1);
+        assertThat(client.denial()).contains(
+                "launching Spring search: POST /api/campaigns answered 403, the token lacks role marketer");
+        Ledger.Summary summary = ledger.summary();
+        assertThat(summary.denied()).isEqualTo(1);
+        assertThat(summary.rejected()).isZero();
+        assertThat(summary.refused()).isZero();
+        assertThat(summary.gaveUp()).isZero();
+        assertThat(summary.problems()).containsExactly("denied: " + client.denial().orElseThrow());
+    }
+
+    @Test
+    void anUnacceptedTokenIsDeniedAsSuchAndTheFirstDenialIsKept() throws IOException {
+        URI base = serve(() -> 401);
+        FunnelClient client = new FunnelClient(ledger, TOKEN, Duration.ofSeconds(2), Duration.ofSeconds(10));
+
+        client.get("sales", base.resolve("/api/leads?stage=QUALIFIED"), "listing qualified leads");
+        client.post("lead-intake", base.resolve("/api/leads"), Map.of(), null, "a lead");
+
+        assertThat(client.denial()).contains("listing qualified leads: GET /api/leads answered 401, the token was not "
+                + "accepted (missing, expired, or signed by a key the service does not trust)");
+        assertThat(ledger.summary().denied()).isEqualTo(2);
     }
 
     private URI serve(java.util.function.IntSupplier status) throws IOException {
@@ -99,6 +142,7 @@ class FunnelClientTest {
             if (key != null) {
                 keys.add(key);
             }
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             exchange.getRequestBody().readAllBytes();
             int answer = status.getAsInt();
             byte[] body = (answer < 300 ? "{\"id\":\"42\"}" : "{\"status\":" + answer + "}").getBytes(StandardCharsets.UTF_8);

@@ -5,15 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.infra.PostgresServer;
 import dev.funnel.simulator.Ledger;
 import dev.funnel.simulator.PlanSettings;
+import dev.funnel.simulator.client.BearerToken;
 import dev.funnel.simulator.play.Simulation;
 import dev.funnel.system.RunningFunnel;
 import dev.funnel.system.RunningFunnel.Service;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -91,8 +92,10 @@ class FaultsIT {
     @Test
     void everyAcceptedLeadIsStoredAndCountedOnceThroughBrokerServiceAndDatabaseFaults() throws Exception {
         PlanSettings plan = new PlanSettings(2026, Simulation.daysFor(PLAYED, DAYS_PER_MINUTE), 6, 6, 4);
+        // the simulator's token carries the roles it names, as ./funnel demo mints it
+        BearerToken token = new BearerToken(funnel.token(Simulation.ROLES.toArray(String[]::new)));
         Simulation.Options options = new Simulation.Options(funnel.marketing("/"), funnel.sales("/"),
-                funnel.analytics("/"), plan, PLAYED, WIND_DOWN, DAYS_PER_MINUTE, "USD", Simulation.tagForNow(), 32,
+                funnel.analytics("/"), token, plan, PLAYED, WIND_DOWN, DAYS_PER_MINUTE, "USD", Simulation.tagForNow(), 32,
                 GIVE_UP_AFTER, Duration.ofSeconds(15), Duration.ofSeconds(10), System.out);
         Simulation business = new Simulation(options);
         ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory());
@@ -139,6 +142,7 @@ class FaultsIT {
         softly.assertThat(ledger.refusedBy().keySet()).as("refusals by reason").isSubsetOf(CLEAR_REFUSALS);
         softly.assertThat(ledger.gaveUp()).as("given up: %s", ledger.problems()).isZero();
         softly.assertThat(ledger.rejected()).as("rejected: %s", ledger.problems()).isZero();
+        softly.assertThat(ledger.denied()).as("denied for the token: %s", ledger.problems()).isZero();
         softly.assertThat(count(Service.MARKETING, "SELECT count(*) FROM lead")).as("leads in marketing")
                 .isEqualTo(ledger.leadsCreated());
         for (Tally tally : tallies) {
@@ -245,7 +249,7 @@ class FaultsIT {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(funnel.analytics(path)).build(),
+        HttpResponse<String> response = HTTP.send(funnel.request(funnel.analytics(path), Roles.ANALYST).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

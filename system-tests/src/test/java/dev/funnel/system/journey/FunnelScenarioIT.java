@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.system.RunningFunnel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -71,9 +72,9 @@ class FunnelScenarioIT {
     @Test
     void analyticsShowsExactlyTheFiguresOfThePlayedScenario() throws Exception {
         // every lead arrives disqualified; the reps then qualify exactly the ones the scenario names
-        JsonNode rules = get(funnel.sales("/api/scoring"));
+        JsonNode rules = get(funnel.sales("/api/scoring"), Roles.ADMIN);
         ((ObjectNode) rules).put("threshold", 10_000);
-        send("PUT", funnel.sales("/api/scoring"), rules, 200);
+        send("PUT", funnel.sales("/api/scoring"), Roles.ADMIN, rules, 200);
 
         List<Plan> plans = List.of(
                 new Plan("Scenario search", "SEARCH", new BigDecimal("2000.00"), 10_000, 400, 200),
@@ -83,18 +84,18 @@ class FunnelScenarioIT {
         Instant now = Instant.now();
         String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
         for (Plan plan : plans) {
-            JsonNode launched = send("POST", funnel.marketing("/api/campaigns"), Map.of("name", plan.name(),
+            JsonNode launched = send("POST", funnel.marketing("/api/campaigns"), Roles.MARKETER, Map.of("name", plan.name(),
                     "channel", plan.channel(), "budget", 10_000, "currency", "USD", "startsOn", today), 201);
             UUID id = UUID.fromString(launched.get("id").asText());
             campaigns.add(id);
             // the spend in two parts, the awareness in three kinds: all must add up
             BigDecimal half = plan.spend().divide(BigDecimal.TWO, 2, RoundingMode.UNNECESSARY);
             for (int part = 0; part < 2; part++) {
-                send("POST", funnel.marketing("/api/campaigns/" + id + "/spend"),
+                send("POST", funnel.marketing("/api/campaigns/" + id + "/spend"), Roles.MARKETER,
                         Map.of("amount", half, "currency", "USD", "spentOn", today), 201);
             }
             String at = now.minusSeconds(5).toString();
-            send("POST", funnel.marketing("/api/awareness"), List.of(
+            send("POST", funnel.marketing("/api/awareness"), Roles.LEAD_INTAKE, List.of(
                     Map.of("campaignId", id, "kind", "IMPRESSION", "count", plan.impressions(), "occurredAt", at),
                     Map.of("campaignId", id, "kind", "CLICK", "count", plan.clicks(), "occurredAt", at),
                     Map.of("campaignId", id, "kind", "VISIT", "count", plan.visits(), "occurredAt", at)), 202);
@@ -103,24 +104,24 @@ class FunnelScenarioIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<UUID> leads = new ArrayList<>();
         for (int i = 0; i < LEADS; i++) {
-            JsonNode captured = send("POST", funnel.marketing("/api/leads"),
+            JsonNode captured = send("POST", funnel.marketing("/api/leads"), Roles.LEAD_INTAKE,
                     Map.of("email", "scenario-" + run + "-" + i + "@example.com", "company", "Scenario " + i,
                             "campaignId", campaigns.get(campaignOf(i))), 201);
             leads.add(UUID.fromString(captured.get("id").asText()));
         }
         for (int i : RETURNING) {
-            send("POST", funnel.marketing("/api/leads"), Map.of("email", "scenario-" + run + "-" + i + "@example.com",
+            send("POST", funnel.marketing("/api/leads"), Roles.LEAD_INTAKE, Map.of("email", "scenario-" + run + "-" + i + "@example.com",
                     "campaignId", campaigns.get(1)), 200);
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (UUID lead : leads) {
-                assertThat(status(funnel.sales("/api/leads/" + lead))).as("sales has %s", lead).isEqualTo(200);
+                assertThat(status(funnel.sales("/api/leads/" + lead), Roles.SALES)).as("sales has %s", lead).isEqualTo(200);
             }
         });
         for (int i = 0; i < LEADS; i++) {
             UUID lead = leads.get(i);
-            await().atMost(Duration.ofSeconds(30)).until(() -> get(funnel.sales("/api/leads/" + lead)).get("stage").asText()
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(funnel.sales("/api/leads/" + lead), Roles.SALES).get("stage").asText()
                     .equals("DISQUALIFIED"));
             if (!QUALIFIED.contains(i)) {
                 continue;
@@ -142,13 +143,13 @@ class FunnelScenarioIT {
         // the expected figures, computed here from the scenario alone
         Map<String, Object> expected = expectedFunnel(plans, i -> true, salesCycleDays(leads));
         URI whole = funnel.analytics("/api/analytics/funnel");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertFigures(get(whole), expected, "funnel"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertFigures(get(whole, Roles.ANALYST), expected, "funnel"));
 
         for (int c = 0; c < campaigns.size(); c++) {
             int campaign = c;
             Map<String, Object> row = expectedFunnel(List.of(plans.get(c)), i -> campaignOf(i) == campaign,
                     salesCycleDays(leads, i -> campaignOf(i) == campaign));
-            JsonNode rows = get(funnel.analytics("/api/analytics/campaigns"));
+            JsonNode rows = get(funnel.analytics("/api/analytics/campaigns"), Roles.ANALYST);
             JsonNode actual = find(rows, "campaignId", campaigns.get(c).toString());
             assertThat(actual.get("name").asText()).isEqualTo(plans.get(c).name());
             assertThat(actual.get("channel").asText()).isEqualTo(plans.get(c).channel());
@@ -157,7 +158,7 @@ class FunnelScenarioIT {
 
         // attribution: leads 0, 2 and 4 were won after coming back through the social campaign
         for (String model : List.of("first-touch", "last-touch", "linear")) {
-            JsonNode attribution = get(funnel.analytics("/api/analytics/attribution?model=" + model));
+            JsonNode attribution = get(funnel.analytics("/api/analytics/attribution?model=" + model), Roles.ANALYST);
             BigDecimal total = revenueOf(WON);
             assertThat(attribution.get("totalRevenue").decimalValue()).as(model + " total").isEqualByComparingTo(total);
             BigDecimal sum = BigDecimal.ZERO;
@@ -259,8 +260,8 @@ class FunnelScenarioIT {
             if (!ofLead.test(i)) {
                 continue;
             }
-            Instant created = Instant.parse(get(funnel.marketing("/api/leads/" + leads.get(i))).get("createdAt").asText());
-            Instant wonAt = Instant.parse(get(funnel.sales("/api/leads/" + leads.get(i))).get("stageChangedAt").asText());
+            Instant created = Instant.parse(get(funnel.marketing("/api/leads/" + leads.get(i)), Roles.MARKETER).get("createdAt").asText());
+            Instant wonAt = Instant.parse(get(funnel.sales("/api/leads/" + leads.get(i)), Roles.SALES).get("stageChangedAt").asText());
             seconds = seconds.add(BigDecimal.valueOf(Duration.between(created, wonAt).toMillis()).movePointLeft(3));
             won++;
         }
@@ -295,21 +296,22 @@ class FunnelScenarioIT {
     }
 
     private static void move(UUID lead, Map<String, Object> transition) throws Exception {
-        send("POST", funnel.sales("/api/leads/" + lead + "/transitions"), transition, 200);
+        send("POST", funnel.sales("/api/leads/" + lead + "/transitions"), Roles.SALES, transition, 200);
     }
 
-    private static JsonNode get(URI uri) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    /** Every call names the role its endpoint admits (README, Security), and carries a token with that one alone. */
+    private static JsonNode get(URI uri, String role) throws Exception {
+        HttpResponse<String> response = HTTP.send(funnel.request(uri, role).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    private static int status(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    private static int status(URI uri, String role) throws Exception {
+        return HTTP.send(funnel.request(uri, role).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static JsonNode send(String method, URI uri, Object body, int expectedStatus) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+    private static JsonNode send(String method, URI uri, String role, Object body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(funnel.request(uri, role)
                         .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                         .build(),

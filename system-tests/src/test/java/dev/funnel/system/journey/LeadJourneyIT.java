@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.system.RunningFunnel;
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +28,7 @@ class LeadJourneyIT {
 
     private static HttpResponse<String> postLead(RunningFunnel funnel, String email, UUID campaignId, String key)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(funnel.marketing("/api/leads"))
+        HttpRequest.Builder request = funnel.request(funnel.marketing("/api/leads"), Roles.LEAD_INTAKE)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"email": "%s", "firstName": "Lin", "company": "Acme", "campaignId": "%s"}"""
@@ -40,7 +41,7 @@ class LeadJourneyIT {
 
     /** Launches a campaign in marketing, which leads can then name by id. */
     private static UUID launchCampaign(RunningFunnel funnel) throws IOException, InterruptedException {
-        HttpResponse<String> launched = HTTP.send(HttpRequest.newBuilder(funnel.marketing("/api/campaigns"))
+        HttpResponse<String> launched = HTTP.send(funnel.request(funnel.marketing("/api/campaigns"), Roles.MARKETER)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name": "journey %s", "channel": "EMAIL", "budget": 5000, "currency": "USD",
@@ -50,14 +51,15 @@ class LeadJourneyIT {
         return UUID.fromString(JSON.readTree(launched.body()).get("id").asText());
     }
 
-    private static JsonNode get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    /** A GET with the token of the role that reads {@code uri}'s service: sales' leads, analytics' figures. */
+    private static JsonNode get(RunningFunnel funnel, URI uri, String role) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(funnel.request(uri, role).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s answered %s", uri, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    private static int status(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    private static int status(RunningFunnel funnel, URI uri, String role) throws IOException, InterruptedException {
+        return HTTP.send(funnel.request(uri, role).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
@@ -84,23 +86,24 @@ class LeadJourneyIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (String id : ids) {
-                assertThat(status(funnel.sales("/api/leads/" + id))).as("sales knows lead %s", id).isEqualTo(200);
+                assertThat(status(funnel, funnel.sales("/api/leads/" + id), Roles.SALES)).as("sales knows lead %s", id)
+                        .isEqualTo(200);
             }
         });
         for (String id : ids) {
-            JsonNode lead = get(funnel.sales("/api/leads/" + id));
+            JsonNode lead = get(funnel, funnel.sales("/api/leads/" + id), Roles.SALES);
             // scored on arrival and moved by the threshold, one way or the other
             assertThat(lead.get("stage").asText()).isIn("QUALIFIED", "DISQUALIFIED");
             assertThat(lead.get("score").isInt()).as("score of %s", id).isTrue();
         }
-        assertThat(get(funnel.sales("/api/leads/" + ids.get(0))).get("touches").asInt()).isEqualTo(2);
+        assertThat(get(funnel, funnel.sales("/api/leads/" + ids.get(0)), Roles.SALES).get("touches").asInt()).isEqualTo(2);
 
         URI campaignFunnel = funnel.analytics("/api/analytics/funnel?campaignId=" + campaign);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get(campaignFunnel).get("leads").asLong()).isEqualTo(5));
+                assertThat(get(funnel, campaignFunnel, Roles.ANALYST).get("leads").asLong()).isEqualTo(5));
         // and it stays 5: no late duplicate is counted
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(get(campaignFunnel).get("leads").asLong()).isEqualTo(5));
+                assertThat(get(funnel, campaignFunnel, Roles.ANALYST).get("leads").asLong()).isEqualTo(5));
     }
 
     @Test
@@ -109,20 +112,21 @@ class LeadJourneyIT {
         HttpResponse<String> created = postLead(funnel, "forget-me-" + campaign + "@example.com", campaign, null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).get("id").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(funnel.sales("/api/leads/" + id)) == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(funnel, funnel.sales("/api/leads/" + id), Roles.SALES) == 200);
 
-        HttpResponse<Void> erased = HTTP.send(HttpRequest.newBuilder(funnel.marketing("/api/leads/" + id)).DELETE().build(),
+        HttpResponse<Void> erased = HTTP.send(funnel.request(funnel.marketing("/api/leads/" + id), Roles.ADMIN).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(erased.statusCode()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode lead = get(funnel.sales("/api/leads/" + id));
+            JsonNode lead = get(funnel, funnel.sales("/api/leads/" + id), Roles.SALES);
             assertThat(lead.get("erasedAt").isNull()).as("sales erased the lead").isFalse();
             assertThat(lead.path("email").isMissingNode() || lead.get("email").isNull()).isTrue();
             assertThat(lead.get("firstName").isNull()).isTrue();
         });
         // the anonymous fact stays: analytics still counts the lead
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                get(funnel.analytics("/api/analytics/funnel?campaignId=" + campaign)).get("leads").asLong()).isEqualTo(1));
+                get(funnel, funnel.analytics("/api/analytics/funnel?campaignId=" + campaign), Roles.ANALYST).get("leads")
+                        .asLong()).isEqualTo(1));
     }
 }

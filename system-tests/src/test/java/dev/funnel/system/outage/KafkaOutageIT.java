@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.EventTypes;
 import dev.funnel.contracts.Topics;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.system.RunningFunnel;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +42,7 @@ class KafkaOutageIT {
         try {
             String batch = UUID.randomUUID().toString();
             for (int i = 0; i < LEADS; i++) {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(funnel.marketing("/api/leads"))
+                HttpResponse<String> response = HTTP.send(funnel.request(funnel.marketing("/api/leads"), Roles.LEAD_INTAKE)
                         .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(10))
                         .POST(HttpRequest.BodyPublishers.ofString("""

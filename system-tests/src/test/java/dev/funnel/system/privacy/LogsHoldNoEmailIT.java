@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.EventTypes;
 import dev.funnel.contracts.Topics;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.system.RunningFunnel;
 import java.io.IOException;
 import java.net.URI;
@@ -60,7 +61,7 @@ class LogsHoldNoEmailIT {
                 .formatted(email, email, email));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get(funnel.sales("/api/leads/" + leadId)).statusCode()).isEqualTo(200));
+                assertThat(get(funnel, funnel.sales("/api/leads/" + leadId)).statusCode()).isEqualTo(200));
 
         // an event whose every field is the email: the consumers refuse it and park it, and say why
         String poisonKey = UUID.randomUUID().toString();
@@ -68,11 +69,11 @@ class LogsHoldNoEmailIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(keysOn(funnel,
                 List.of(Topics.SALES_DEAD_LETTER, Topics.ANALYTICS_DEAD_LETTER), poisonKey)).hasSize(2));
 
-        HttpResponse<String> erased = HTTP.send(HttpRequest.newBuilder(funnel.marketing("/api/leads/" + leadId))
+        HttpResponse<String> erased = HTTP.send(funnel.request(funnel.marketing("/api/leads/" + leadId), Roles.ADMIN)
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get(funnel.sales("/api/leads/" + leadId)).body()).doesNotContain(mark));
+                assertThat(get(funnel, funnel.sales("/api/leads/" + leadId)).body()).doesNotContain(mark));
 
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(funnel.logs())) {
@@ -122,13 +123,14 @@ class LogsHoldNoEmailIT {
     }
 
     private static HttpResponse<String> postLead(RunningFunnel funnel, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(funnel.marketing("/api/leads"))
+        return HTTP.send(funnel.request(funnel.marketing("/api/leads"), Roles.LEAD_INTAKE)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(URI url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+    /** A read of sales' lead, which sales admits with the role sales. */
+    private static HttpResponse<String> get(RunningFunnel funnel, URI url) throws IOException, InterruptedException {
+        return HTTP.send(funnel.request(url, Roles.SALES).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -5,14 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.contracts.access.Roles;
 import dev.funnel.simulator.Ledger;
 import dev.funnel.simulator.PlanSettings;
+import dev.funnel.simulator.client.BearerToken;
 import dev.funnel.simulator.play.Simulation;
 import dev.funnel.system.RunningFunnel;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.assertj.core.api.SoftAssertions;
@@ -51,8 +52,10 @@ class SimulatedBusinessIT {
     @Test
     void analyticsShowsExactlyWhatTheSimulatorsLedgerRecordsAsConfirmed() throws Exception {
         PlanSettings plan = new PlanSettings(2026, Simulation.daysFor(PLAYED, DAYS_PER_MINUTE), 6, 6, 4);
+        // the simulator's token carries the roles it names, as ./funnel demo mints it
+        BearerToken token = new BearerToken(funnel.token(Simulation.ROLES.toArray(String[]::new)));
         Simulation.Options options = new Simulation.Options(funnel.marketing("/"), funnel.sales("/"),
-                funnel.analytics("/"), plan, PLAYED, WIND_DOWN, DAYS_PER_MINUTE, "USD", Simulation.tagForNow(), 32,
+                funnel.analytics("/"), token, plan, PLAYED, WIND_DOWN, DAYS_PER_MINUTE, "USD", Simulation.tagForNow(), 32,
                 Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(5), System.out);
 
         Ledger.Summary ledger = new Simulation(options).run();
@@ -67,6 +70,7 @@ class SimulatedBusinessIT {
         assertThat(ledger.lost()).isPositive();
         assertThat(ledger.gaveUp()).as("given up: %s", ledger.problems()).isZero();
         assertThat(ledger.rejected()).as("rejected: %s", ledger.problems()).isZero();
+        assertThat(ledger.denied()).as("denied for the token: %s", ledger.problems()).isZero();
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode figures = get(funnel.analytics("/api/analytics/funnel"));
@@ -94,7 +98,8 @@ class SimulatedBusinessIT {
     }
 
     private static JsonNode get(URI uri) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(funnel.request(uri, Roles.ANALYST).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,8 +28,12 @@ import java.util.zip.GZIPInputStream;
  */
 final class OtlpReceiver implements AutoCloseable {
 
-    /** One exported span, its ids as lower-case hex (a root span's parent id is empty). */
-    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, Span.SpanKind kind) {
+    /**
+     * One exported span, its ids as lower-case hex (a root span's parent id is empty); its attributes and its
+     * events' attributes (an exception's message, say) as {@code key=value}.
+     */
+    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, Span.SpanKind kind,
+                        List<String> attributes) {
     }
 
     private final HttpServer server;
@@ -75,7 +81,7 @@ final class OtlpReceiver implements AutoCloseable {
                     for (Span span : scope.getSpansList()) {
                         spans.add(new ReceivedSpan(service, hex(span.getTraceId().toByteArray()),
                                 hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
-                                span.getName(), span.getKind()));
+                                span.getName(), span.getKind(), attributes(span)));
                     }
                 }
             }
@@ -86,6 +92,19 @@ final class OtlpReceiver implements AutoCloseable {
                 out.write(answer);
             }
         }
+    }
+
+    private static List<String> attributes(Span span) {
+        List<String> attributes = new ArrayList<>();
+        span.getAttributesList().forEach(a -> attributes.add(a.getKey() + "=" + text(a.getValue())));
+        for (Span.Event event : span.getEventsList()) {
+            event.getAttributesList().forEach(a -> attributes.add(event.getName() + ":" + a.getKey() + "=" + text(a.getValue())));
+        }
+        return List.copyOf(attributes);
+    }
+
+    private static String text(AnyValue value) {
+        return value.hasStringValue() ? value.getStringValue() : value.toString().strip();
     }
 
     private static String hex(byte[] id) {
