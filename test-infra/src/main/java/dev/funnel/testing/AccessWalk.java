@@ -91,7 +91,7 @@ public final class AccessWalk {
                 }
                 Call call = calls.get(operation);
                 if (call == null && TEMPLATE.matcher(path.getKey()).find()) {
-                    walk.failures.add(operation + ": say which id to call it with, so that its admitted roles can succeed");
+                    walk.failures.add(operation + ": say which id to call it with, so its admitted roles can succeed");
                     continue;
                 }
                 String concrete = call == null ? path.getKey() : call.path();

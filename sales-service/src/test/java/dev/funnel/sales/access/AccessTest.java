@@ -75,7 +75,8 @@ class AccessTest {
         UUID customer = TestLeads.bringIn(events, TestLeads.promising(UUID.randomUUID()), PipelineStage.QUALIFIED);
         TestLeads.toNegotiation(customer);
         TestLeads.move(customer, Map.of("to", "WON", "amount", 5000)).statusCode(200);
-        String followUp = given().contentType(ContentType.JSON).body(Map.of("kind", "CALL", "dueAt", "2026-03-09T14:00:00Z"))
+        String followUp = given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "CALL", "dueAt", "2026-03-09T14:00:00Z"))
                 .post("/api/leads/{id}/follow-ups", lead).then().statusCode(201).extract().path("id");
         UUID rep = TestLeads.addRep("Access walk");
 
