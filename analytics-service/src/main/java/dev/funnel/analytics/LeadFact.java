@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
@@ -43,6 +44,9 @@ public class LeadFact extends PanacheEntityBase {
      */
     public static LeadFact lockOrCreate(UUID leadId) {
         getEntityManager().createNativeQuery("INSERT INTO lead_fact (lead_id) VALUES (?1) ON CONFLICT (lead_id) DO NOTHING")
+                // facts are never persist()ed, so no unflushed change can matter to this insert; flushing first
+                // would check every fact the transaction holds, once per event of a poll
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, leadId)
                 .executeUpdate();
         return getEntityManager().find(LeadFact.class, leadId, LockModeType.PESSIMISTIC_WRITE);

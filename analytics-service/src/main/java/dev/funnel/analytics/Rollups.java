@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The funnel's figures summed ahead of time, kept current by every event: leads per creation hour, day and
@@ -54,59 +58,57 @@ public class Rollups {
     @Inject
     EntityManager em;
 
-    /** Adds what changed about one lead to the hour, the day and the month it was created in. */
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Adds what changed about one lead to the hour, the day and the month it was created in. The change is summed
+     * with the transaction's other changes to the same rows and written once, just before the transaction commits
+     * (or at {@link #flush}): a poll of a thousand events then writes each busy row once instead of a thousand
+     * times.
+     */
     public void addLead(Instant createdAt, UUID campaignId, Channel channel, Funnel.Counts delta) {
         if (isNone(delta)) {
             return;
         }
-        // one statement writes both rollups: the campaign's rows, then the channel's (without the campaign)
-        em.createNativeQuery("""
-                        WITH by_campaign AS (
-                            INSERT INTO lead_rollup (grain, bucket_start, campaign_id, channel, leads, qualified, contacted,
-                                proposals, negotiations, won, lost, revenue, won_cycle_seconds)
-                            VALUES ('D', ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14),
-                                   ('H', ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14),
-                                   ('M', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                            ON CONFLICT (grain, bucket_start, campaign_id, channel) DO UPDATE SET
-                                leads = lead_rollup.leads + EXCLUDED.leads,
-                                qualified = lead_rollup.qualified + EXCLUDED.qualified,
-                                contacted = lead_rollup.contacted + EXCLUDED.contacted,
-                                proposals = lead_rollup.proposals + EXCLUDED.proposals,
-                                negotiations = lead_rollup.negotiations + EXCLUDED.negotiations,
-                                won = lead_rollup.won + EXCLUDED.won,
-                                lost = lead_rollup.lost + EXCLUDED.lost,
-                                revenue = lead_rollup.revenue + EXCLUDED.revenue,
-                                won_cycle_seconds = lead_rollup.won_cycle_seconds + EXCLUDED.won_cycle_seconds)
-                        INSERT INTO lead_channel_rollup (grain, bucket_start, channel, leads, qualified, contacted,
-                            proposals, negotiations, won, lost, revenue, won_cycle_seconds)
-                        VALUES ('D', ?2, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14),
-                               ('H', ?1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14),
-                               ('M', ?3, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                        ON CONFLICT (grain, bucket_start, channel) DO UPDATE SET
-                            leads = lead_channel_rollup.leads + EXCLUDED.leads,
-                            qualified = lead_channel_rollup.qualified + EXCLUDED.qualified,
-                            contacted = lead_channel_rollup.contacted + EXCLUDED.contacted,
-                            proposals = lead_channel_rollup.proposals + EXCLUDED.proposals,
-                            negotiations = lead_channel_rollup.negotiations + EXCLUDED.negotiations,
-                            won = lead_channel_rollup.won + EXCLUDED.won,
-                            lost = lead_channel_rollup.lost + EXCLUDED.lost,
-                            revenue = lead_channel_rollup.revenue + EXCLUDED.revenue,
-                            won_cycle_seconds = lead_channel_rollup.won_cycle_seconds + EXCLUDED.won_cycle_seconds""")
-                .setParameter(1, createdAt.truncatedTo(ChronoUnit.HOURS))
-                .setParameter(2, createdAt.truncatedTo(ChronoUnit.DAYS))
-                .setParameter(3, monthOf(createdAt))
-                .setParameter(4, campaignId == null ? NO_CAMPAIGN : campaignId)
-                .setParameter(5, channel.name())
-                .setParameter(6, delta.leads())
-                .setParameter(7, delta.qualified())
-                .setParameter(8, delta.contacted())
-                .setParameter(9, delta.proposals())
-                .setParameter(10, delta.negotiations())
-                .setParameter(11, delta.won())
-                .setParameter(12, delta.lost())
-                .setParameter(13, delta.revenue())
-                .setParameter(14, delta.wonSalesCycles().toSeconds())
-                .executeUpdate();
+        pendingLeads().add(createdAt.truncatedTo(ChronoUnit.HOURS), campaignId == null ? NO_CAMPAIGN : campaignId,
+                channel, delta);
+    }
+
+    /**
+     * Writes the lead changes the transaction has summed so far. Needed only before the transaction moves to other
+     * tables (a rebuild leaving its shadow tables); otherwise they are written at commit.
+     */
+    public void flush() {
+        PendingLeadRollups pending = (PendingLeadRollups) transactions.getResource(PendingLeadRollups.class);
+        if (pending != null) {
+            pending.writeTo(em.unwrap(Session.class));
+        }
+    }
+
+    /** This transaction's sums, made on the first change and written before the transaction completes. */
+    private PendingLeadRollups pendingLeads() {
+        PendingLeadRollups pending = (PendingLeadRollups) transactions.getResource(PendingLeadRollups.class);
+        if (pending == null) {
+            PendingLeadRollups created = new PendingLeadRollups();
+            transactions.putResource(PendingLeadRollups.class, created);
+            // Runs while the transaction and its connection are still open; a failure here rolls everything back,
+            // so the rollups never disagree with the facts and inbox written in the same transaction.
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        created.writeTo(em.unwrap(Session.class));
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            pending = created;
+        }
+        return pending;
     }
 
     /**

@@ -67,12 +67,7 @@ final class Delivery {
      */
     static <T> void deliver(ConsumerRecord<String, String> record, Class<T> topicEvents, String topic,
                             Handling<T> handling, AnalyticsConfig.Retry retry, Tracer tracer, EventMeters meters) {
-        Span span = tracer.spanBuilder(topic + " process")
-                .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), record.headers(), RECORD_HEADERS))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute(AttributeKey.stringKey("messaging.system"), "kafka")
-                .setAttribute(AttributeKey.stringKey("messaging.destination.name"), topic)
-                .startSpan();
+        Span span = span(tracer, record, topic);
         boolean applied;
         try (Scope traced = span.makeCurrent()) {
             CloudEvent event = envelope(record);
@@ -89,6 +84,16 @@ final class Delivery {
             span.end();
         }
         meters.handled(topic, applied);
+    }
+
+    /** The span a record is processed under, a child of the trace context in its headers. */
+    static Span span(Tracer tracer, ConsumerRecord<String, String> record, String topic) {
+        return tracer.spanBuilder(topic + " process")
+                .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), record.headers(), RECORD_HEADERS))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute(AttributeKey.stringKey("messaging.system"), "kafka")
+                .setAttribute(AttributeKey.stringKey("messaging.destination.name"), topic)
+                .startSpan();
     }
 
     /** The CloudEvents envelope in the record's headers; {@link InvalidEventException} when it has none. */
@@ -109,8 +114,9 @@ final class Delivery {
         throw new InvalidEventException(event.type() + " is not an event of " + topic);
     }
 
-    private static <T> boolean handleUntilDone(CloudEvent event, T payload, Handling<T> handling,
-                                               AnalyticsConfig.Retry retry) {
+    /** Hands the event to the handler until it no longer fails; an {@link InvalidEventException} is thrown back. */
+    static <T> boolean handleUntilDone(CloudEvent event, T payload, Handling<T> handling,
+                                       AnalyticsConfig.Retry retry) {
         Duration pause = Duration.ZERO;
         boolean interrupted = false;
         boolean applied;

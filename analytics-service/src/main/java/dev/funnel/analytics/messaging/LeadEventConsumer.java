@@ -1,17 +1,14 @@
 package dev.funnel.analytics.messaging;
 
-import dev.funnel.analytics.config.AnalyticsConfig;
-import dev.funnel.analytics.metrics.EventMeters;
 import dev.funnel.contracts.Topics;
 import dev.funnel.contracts.lead.LeadEvent;
-import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads {@code marketing.leads} into the handler; poison goes to {@code analytics.dead-letter} (see {@link Delivery}). */
+/** Reads {@code marketing.leads} a poll at a time into the handler (see {@link PollDelivery}). */
 @ApplicationScoped
 public class LeadEventConsumer {
 
@@ -19,17 +16,11 @@ public class LeadEventConsumer {
     LeadEventHandler handler;
 
     @Inject
-    AnalyticsConfig config;
-
-    @Inject
-    Tracer tracer;
-
-    @Inject
-    EventMeters meters;
+    PollDelivery delivery;
 
     @Incoming("lead-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        Delivery.deliver(record, LeadEvent.class, Topics.MARKETING_LEADS, handler::handle, config.retry(), tracer, meters);
+    public void consume(ConsumerRecords<String, String> records) {
+        delivery.deliver(records, LeadEvent.class, Topics.MARKETING_LEADS, handler::handle);
     }
 }

@@ -1,17 +1,14 @@
 package dev.funnel.analytics.messaging;
 
-import dev.funnel.analytics.config.AnalyticsConfig;
-import dev.funnel.analytics.metrics.EventMeters;
 import dev.funnel.contracts.Topics;
 import dev.funnel.contracts.pipeline.PipelineEvent;
-import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads {@code sales.pipeline} into the handler; poison goes to {@code analytics.dead-letter} (see {@link Delivery}). */
+/** Reads {@code sales.pipeline} a poll at a time into the handler (see {@link PollDelivery}). */
 @ApplicationScoped
 public class PipelineEventConsumer {
 
@@ -19,17 +16,11 @@ public class PipelineEventConsumer {
     PipelineEventHandler handler;
 
     @Inject
-    AnalyticsConfig config;
-
-    @Inject
-    Tracer tracer;
-
-    @Inject
-    EventMeters meters;
+    PollDelivery delivery;
 
     @Incoming("pipeline-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        Delivery.deliver(record, PipelineEvent.class, Topics.SALES_PIPELINE, handler::handle, config.retry(), tracer, meters);
+    public void consume(ConsumerRecords<String, String> records) {
+        delivery.deliver(records, PipelineEvent.class, Topics.SALES_PIPELINE, handler::handle);
     }
 }

@@ -1,5 +1,6 @@
 package dev.funnel.analytics.rebuild;
 
+import dev.funnel.analytics.Rollups;
 import dev.funnel.analytics.config.AnalyticsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ public class ShadowTables {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Rollups rollups;
 
     @Inject
     AnalyticsConfig config;
@@ -91,7 +95,9 @@ public class ShadowTables {
     /** Back to the live tables for the rest of the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void leave(String live) {
-        em.flush(); // what the handlers left in the session belongs to the shadow tables
+        // what the handlers left in the session, and the rollup sums not yet written, belong to the shadow tables
+        rollups.flush();
+        em.flush();
         em.createNativeQuery("SELECT set_config('search_path', ?1, true)").setParameter(1, live).getSingleResult();
     }
 

@@ -1,0 +1,115 @@
+package dev.funnel.analytics.messaging;
+
+import dev.funnel.analytics.config.AnalyticsConfig;
+import dev.funnel.analytics.metrics.EventMeters;
+import dev.funnel.contracts.CloudEvent;
+import dev.funnel.contracts.InvalidEventException;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jboss.logging.Logger;
+
+/**
+ * What the busy consumers ({@code marketing.leads}, {@code sales.pipeline}) do with a poll: decode every record,
+ * park the ones that can never be processed on the dead-letter topic, and apply the rest in one transaction, in the
+ * order polled, so a lead's events keep their order and the poll's rollup changes are summed and written once. If
+ * that transaction fails, the poll's events are applied one at a time, each as {@link Delivery} does it: retried
+ * until it passes, or parked when it proves to be poison. Offsets are committed only after this returns.
+ *
+ * <p>Each event still has a span of its own, a child of the trace in its record's headers.
+ */
+@ApplicationScoped
+public class PollDelivery {
+
+    private static final Logger LOG = Logger.getLogger(PollDelivery.class);
+
+    @Inject
+    AnalyticsConfig config;
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    EventMeters meters;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    /** A record of the poll, its event, and the span it is applied under. */
+    private record Polled<T>(ConsumerRecord<String, String> record, CloudEvent event, T payload, Span span) {
+    }
+
+    public <T> void deliver(ConsumerRecords<String, String> records, Class<T> topicEvents, String topic,
+                            Delivery.Handling<T> handling) {
+        List<Polled<T>> polled = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            Span span = Delivery.span(tracer, record, topic);
+            try {
+                CloudEvent event = Delivery.envelope(record);
+                span.setAttribute(AttributeKey.stringKey("messaging.message.id"), event.id().toString());
+                span.setAttribute(AttributeKey.stringKey("cloudevents.event_type"), event.type());
+                polled.add(new Polled<>(record, event, Delivery.decode(event, record.value(), topicEvents, topic), span));
+            } catch (InvalidEventException e) {
+                park(record, span, e);
+            }
+        }
+        if (polled.isEmpty()) {
+            return;
+        }
+        List<Boolean> applied;
+        try {
+            applied = inOneTransaction(() -> {
+                List<Boolean> each = new ArrayList<>(polled.size());
+                for (Polled<T> one : polled) {
+                    try (Scope traced = one.span().makeCurrent()) {
+                        each.add(handling.handle(one.event(), one.payload()));
+                    }
+                }
+                return each;
+            });
+        } catch (RuntimeException e) {
+            // which event failed, and whether it ever can pass, is only known one at a time
+            LOG.warnf("applying a poll of %d events of %s in one transaction failed (%s); applying them one at a time",
+                    polled.size(), topic, e.getMessage());
+            applied = null;
+        }
+        for (int i = 0; i < polled.size(); i++) {
+            Polled<T> one = polled.get(i);
+            if (applied != null) {
+                meters.handled(topic, applied.get(i));
+                one.span().end();
+                continue;
+            }
+            try (Scope traced = one.span().makeCurrent()) {
+                meters.handled(topic, Delivery.handleUntilDone(one.event(), one.payload(), handling, config.retry()));
+                one.span().end();
+            } catch (InvalidEventException e) {
+                park(one.record(), one.span(), e);
+            }
+        }
+    }
+
+    /** Runs the work in a transaction of its own; overridden by tests without a database. */
+    <R> R inOneTransaction(Supplier<R> work) {
+        return QuarkusTransaction.requiringNew().call(work::get);
+    }
+
+    private void park(ConsumerRecord<String, String> record, Span span, InvalidEventException reason) {
+        LOG.errorf("record %s-%d@%d (key %s) can never be processed (%s); parked on the dead-letter topic",
+                record.topic(), record.partition(), record.offset(), record.key(), reason.getMessage());
+        span.recordException(reason);
+        span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic");
+        span.end();
+        deadLetters.park(record, reason);
+    }
+}
