@@ -34,7 +34,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The funnel under faults loses nothing and counts nothing twice. The simulator plays a business
@@ -48,11 +48,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * five seconds of load between faults. {@code -Dfunnel.faults.scale=10} puts ten times the load between
  * faults.
  *
- * <p>Runs only when asked ({@code -Dfunnel.faults=true}) until it has passed often enough on an idle machine
- * to join every CI run: it takes three to six minutes here, and its one CI-like run so far was on a
- * machine loaded by other jobs.
+ * <p>Part of every {@code verify}: it takes about five minutes on a 2-core machine (280 s idle, 437 s at a load
+ * average of 13). {@code -Dfunnel.faults=false} leaves it out of a quick local run.
  */
-@EnabledIfSystemProperty(named = "funnel.faults", matches = "true")
+@DisabledIfSystemProperty(named = "funnel.faults", matches = "false")
 class FaultsIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
