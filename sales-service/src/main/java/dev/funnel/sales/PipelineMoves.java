@@ -13,6 +13,7 @@ import dev.funnel.sales.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,9 @@ public class PipelineMoves {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     Outbox outbox;
@@ -72,10 +76,25 @@ public class PipelineMoves {
     /** Scores the lead again by the current rules, keeping its stage. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Score rescore(Lead lead) {
-        ScoringRuleSet rules = ScoringRuleSet.current();
+        ScoringRuleSet rules = rulesOfThisTransaction();
         Score score = Scoring.score(rules.rules, lead.profile());
         lead.scored(score, rules.version);
         return score;
+    }
+
+    /**
+     * The rules, read once per transaction: a poll of leads is scored in one transaction whose session is cleared
+     * after every event, and reading the row (and its JSON) again for each lead was a tenth of the intake's time.
+     * A change of the rules committed meanwhile applies from the next poll on; each lead records the version it
+     * was scored by.
+     */
+    private ScoringRuleSet rulesOfThisTransaction() {
+        ScoringRuleSet rules = (ScoringRuleSet) transactions.getResource(ScoringRuleSet.class);
+        if (rules == null) {
+            rules = ScoringRuleSet.current();
+            transactions.putResource(ScoringRuleSet.class, rules);
+        }
+        return rules;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
