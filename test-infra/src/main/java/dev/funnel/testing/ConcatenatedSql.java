@@ -1,12 +1,16 @@
 package dev.funnel.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -58,6 +62,20 @@ public final class ConcatenatedSql {
             throw new UncheckedIOException(e);
         }
         return findings;
+    }
+
+    /**
+     * Fails unless every finding under {@code sources} is in a reviewed file, and each reviewed file has exactly the
+     * number of findings its review counted: a new assembled statement in a reviewed file is to be reviewed too.
+     *
+     * @param reviewed file (relative to {@code sources}) and the number of reviewed findings in it
+     */
+    public static void assertOnlyReviewed(Path sources, Map<String, Integer> reviewed) {
+        List<Finding> findings = in(sources);
+        assertThat(findings).filteredOn(f -> !reviewed.containsKey(f.file())).isEmpty();
+        Map<String, Integer> perFile = new TreeMap<>();
+        findings.forEach(f -> perFile.merge(f.file(), 1, Integer::sum));
+        assertThat(perFile).isEqualTo(new TreeMap<>(reviewed));
     }
 
     /** Every finding in one source file's text. */
