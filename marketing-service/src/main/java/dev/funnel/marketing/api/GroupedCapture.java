@@ -2,6 +2,7 @@ package dev.funnel.marketing.api;
 
 import dev.funnel.marketing.Captured;
 import dev.funnel.marketing.LeadCapture;
+import dev.funnel.marketing.NewLead;
 import dev.funnel.marketing.config.MarketingConfig;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -134,20 +137,31 @@ public class GroupedCapture {
         }
     }
 
-    /** Inside the group's transaction: a lead that breaks a rule is answered 422 and left out. */
+    /**
+     * Inside the group's transaction: a lead that breaks a rule is answered 422 and left out; the others'
+     * leads and campaigns are looked up together, then each is captured under its own request's trace.
+     */
     private List<Response> captureAll(List<Waiting> group) {
-        List<Response> answers = new ArrayList<>(group.size());
-        for (Waiting lead : group) {
-            List<Problem.FieldError> broken = rules.check(lead.request());
-            if (!broken.isEmpty()) {
-                answers.add(Problem.invalid(broken).toResponse());
-                continue;
-            }
-            try (Scope traced = lead.trace().makeCurrent()) {
-                answers.add(answer(capture.capture(lead.request().toNewLead(config.currency()))));
+        Response[] answers = new Response[group.size()];
+        List<NewLead> valid = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            List<Problem.FieldError> broken = rules.check(group.get(i).request());
+            if (broken.isEmpty()) {
+                valid.add(group.get(i).request().toNewLead(config.currency()));
+            } else {
+                answers[i] = Problem.invalid(broken).toResponse();
             }
         }
-        return answers;
+        capture.lookUpAhead(valid);
+        Iterator<NewLead> next = valid.iterator();
+        for (int i = 0; i < group.size(); i++) {
+            if (answers[i] == null) {
+                try (Scope traced = group.get(i).trace().makeCurrent()) {
+                    answers[i] = answer(capture.capture(next.next()));
+                }
+            }
+        }
+        return Arrays.asList(answers);
     }
 
     /** One lead in its own transaction, as a request with no Idempotency-Key would be. */
