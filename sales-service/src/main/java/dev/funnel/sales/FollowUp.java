@@ -37,9 +37,12 @@ public class FollowUp extends PanacheEntityBase {
     public Instant completedAt;
     public String completedBy;
     public String outcome;
-    /** Two reps completing it at once cannot both succeed. */
+    /**
+     * Two reps completing it at once cannot both succeed. Null until first stored: a new follow-up, which
+     * brings its own id, is then known new without a query to check.
+     */
     @Version
-    public long version;
+    public Long version;
 
     public static FollowUp schedule(UUID leadId, FollowUpKind kind, UUID ownerId, Instant dueAt, String note,
                                     String by, Instant at) {

@@ -76,8 +76,9 @@ public class Lead extends PanacheEntityBase {
     /** When it entered its current stage. */
     public Instant stageChangedAt;
     public Instant erasedAt;
+    /** Null until first stored: a new entity with its own id is then known new without a query to check. */
     @Version
-    public long version;
+    public Long version;
 
     /** A new lead at stage {@code NEW}, from marketing's event. */
     public static Lead from(LeadGenerated generated, Instant receivedAt) {

@@ -1,5 +1,6 @@
 package dev.funnel.sales.messaging;
 
+import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.Topics;
 import dev.funnel.sales.config.SalesConfig;
 import io.opentelemetry.api.trace.Span;
@@ -12,10 +13,17 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -29,6 +37,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -152,58 +161,107 @@ public class OutboxRelay {
      * batch after one failure put a second copy of every other event on the topic (seen when the broker
      * came back while a batch was under way).
      */
-    private Round publishBatch() throws InterruptedException {
-        boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK).getSingleResult();
-        if (!leader) {
-            return new Round(0, null);
-        }
-        List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent ORDER BY id", OutboxEvent.class)
-                .setMaxResults(config.outbox().batchSize())
-                .getResultList();
-        if (batch.isEmpty()) {
-            return new Round(0, null);
-        }
-        // Metadata first: a send that waits for it and times out would fail one event while the events
-        // after it, once the metadata arrives, are delivered ahead of it.
-        try {
-            batch.stream().map(e -> e.topic).distinct().forEach(producer::partitionsFor);
-        } catch (RuntimeException e) {
-            return new Round(0, e);
-        }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            acks.add(send(event));
-        }
-        List<Long> delivered = new ArrayList<>(batch.size());
-        RuntimeException failure = null;
-        for (int i = 0; i < batch.size(); i++) {
+    private Round publishBatch() {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            if (!leader(connection)) {
+                return new Round(0, null);
+            }
+            List<Waiting> batch = oldest(connection, config.outbox().batchSize());
+            if (batch.isEmpty()) {
+                return new Round(0, null);
+            }
+            // Metadata first: a send that waits for it and times out would fail one event while the events
+            // after it, once the metadata arrives, are delivered ahead of it.
             try {
-                acks.get(i).get(30, TimeUnit.SECONDS);
-                delivered.add(batch.get(i).id);
-            } catch (ExecutionException | TimeoutException e) {
-                if (failure == null) {
-                    failure = new IllegalStateException("Kafka did not acknowledge event " + batch.get(i).eventId,
-                            e instanceof ExecutionException ? e.getCause() : e);
+                batch.stream().map(Waiting::topic).distinct().forEach(producer::partitionsFor);
+            } catch (RuntimeException e) {
+                return new Round(0, e);
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            for (Waiting event : batch) {
+                acks.add(send(event));
+            }
+            List<Long> delivered = new ArrayList<>(batch.size());
+            RuntimeException failure = null;
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    acks.get(i).get(30, TimeUnit.SECONDS);
+                    delivered.add(batch.get(i).id());
+                } catch (ExecutionException | TimeoutException e) {
+                    if (failure == null) {
+                        failure = new IllegalStateException("Kafka did not acknowledge event " + batch.get(i).eventId(),
+                                e instanceof ExecutionException ? e.getCause() : e);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("outbox relay interrupted while waiting for Kafka", e);
                 }
             }
+            delete(connection, delivered);
+            return new Round(delivered.size(), failure);
+        });
+    }
+
+    /**
+     * An outbox row on its way to Kafka. Read and deleted with plain JDBC, not as {@link OutboxEvent}
+     * entities: Hibernate's loading, dirty checking and a new SQL text per number of ids to delete were a
+     * third of the relay's CPU for rows it only passes on.
+     */
+    private record Waiting(long id, UUID eventId, String eventType, String source, String topic, String eventKey,
+                           Instant occurredAt, String payload, EventTrace trace) {
+
+        CloudEvent cloudEvent() {
+            return new CloudEvent(eventId, eventType, source, eventKey, occurredAt);
         }
-        if (!delivered.isEmpty()) {
-            em.createQuery("DELETE FROM OutboxEvent WHERE id IN :ids")
-                    .setParameter("ids", delivered)
-                    .executeUpdate();
+    }
+
+    /** True when this instance holds the relay's lock until the round's transaction ends. */
+    private static boolean leader(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
         }
-        return new Round(delivered.size(), failure);
+    }
+
+    private static List<Waiting> oldest(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, event_id, event_type, source, topic, event_key, occurred_at, payload, traceparent, tracestate
+                FROM outbox_event ORDER BY id LIMIT ?""")) {
+            select.setInt(1, limit);
+            List<Waiting> batch = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String traceparent = rows.getString(9);
+                    batch.add(new Waiting(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6),
+                            rows.getObject(7, OffsetDateTime.class).toInstant(), rows.getString(8),
+                            traceparent == null ? null : new EventTrace(traceparent, rows.getString(10))));
+                }
+            }
+            return batch;
+        }
+    }
+
+    private static void delete(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            delete.executeUpdate();
+        }
     }
 
     /** Sends one event; a traced one under a publication span that Kafka's answer ends. */
-    private Future<RecordMetadata> send(OutboxEvent event) {
+    private Future<RecordMetadata> send(Waiting event) {
         ProducerRecord<String, String> record = toRecord(event);
         EventTrace trace = event.trace();
         if (trace == null) {
             return producer.send(record); // written outside any trace, or before tracing: sent without one
         }
-        Span span = trace.publish(tracer, event.topic, event.eventId.toString(), record.headers());
+        Span span = trace.publish(tracer, event.topic(), event.eventId().toString(), record.headers());
         try {
             return producer.send(record, (metadata, failure) -> EventTrace.published(span, failure));
         } catch (RuntimeException e) {
@@ -212,8 +270,8 @@ public class OutboxRelay {
         }
     }
 
-    private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.eventKey, event.payload);
+    private static ProducerRecord<String, String> toRecord(Waiting event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.eventKey(), event.payload());
         event.cloudEvent().headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
         return record;
     }
