@@ -82,10 +82,12 @@ public class LeadIntake {
             case LeadGenerated generated -> {
                 if (Lead.findById(generated.leadId()) == null) {
                     Lead lead = Lead.from(generated, clock.instant());
-                    lead.persist();
                     HistoryEntry.touch(lead.id, generated.channel(), generated.campaignId(), generated.createdAt())
                             .persist();
                     moves.qualifyByRules(lead);
+                    // persisted once scored and qualified, so it is inserted as it is now, not inserted and then
+                    // updated (its history refers to it before it is stored: the database checks that at commit)
+                    lead.persist();
                 }
             }
             case LeadEngaged engaged -> Lead.<Lead>findByIdOptional(engaged.leadId()).ifPresent(lead -> {
