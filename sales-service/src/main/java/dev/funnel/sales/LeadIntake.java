@@ -54,6 +54,7 @@ public class LeadIntake {
      */
     @Transactional
     public void takeAll(List<Delivery> deliveries) {
+        inbox.claimAll(deliveries.stream().map(delivery -> delivery.envelope().id()).toList());
         for (Delivery delivery : deliveries) {
             take(delivery);
             // Every native statement (the inbox's insert first) makes Hibernate dirty-check each entity the

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -45,6 +46,9 @@ public class PollDelivery {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    Inbox inbox;
+
     /** A record of the poll, its event, and the span it is applied under. */
     private record Polled<T>(ConsumerRecord<String, String> record, CloudEvent event, T payload, Span span) {
     }
@@ -68,7 +72,7 @@ public class PollDelivery {
         }
         List<Boolean> applied;
         try {
-            applied = inOneTransaction(() -> {
+            applied = inOneTransaction(polled.stream().map(one -> one.event().id()).toList(), () -> {
                 List<Boolean> each = new ArrayList<>(polled.size());
                 for (Polled<T> one : polled) {
                     try (Scope traced = one.span().makeCurrent()) {
@@ -99,9 +103,15 @@ public class PollDelivery {
         }
     }
 
-    /** Runs the work in a transaction of its own; overridden by tests without a database. */
-    <R> R inOneTransaction(Supplier<R> work) {
-        return QuarkusTransaction.requiringNew().call(work::get);
+    /**
+     * Runs the work in a transaction of its own, the poll's events claimed in the inbox first, all in one
+     * statement; overridden by tests without a database.
+     */
+    <R> R inOneTransaction(List<UUID> eventIds, Supplier<R> work) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            inbox.claimAll(eventIds);
+            return work.get();
+        });
     }
 
     private void park(ConsumerRecord<String, String> record, Span span, InvalidEventException reason) {
