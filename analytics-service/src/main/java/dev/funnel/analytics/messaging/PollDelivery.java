@@ -1,5 +1,6 @@
 package dev.funnel.analytics.messaging;
 
+import dev.funnel.analytics.LeadFact;
 import dev.funnel.analytics.config.AnalyticsConfig;
 import dev.funnel.analytics.metrics.EventMeters;
 import dev.funnel.contracts.CloudEvent;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,7 +52,16 @@ public class PollDelivery {
     Inbox inbox;
 
     /** A record of the poll, its event, and the span it is applied under. */
-    private record Polled<T>(ConsumerRecord<String, String> record, CloudEvent event, T payload, Span span) {
+    record Polled<T>(ConsumerRecord<String, String> record, CloudEvent event, T payload, Span span) {
+
+        /** The lead the event is about: both topics read here are keyed, and their events subjected, by lead id. */
+        Optional<UUID> lead() {
+            try {
+                return Optional.of(UUID.fromString(event.subject()));
+            } catch (IllegalArgumentException | NullPointerException notALead) {
+                return Optional.empty();
+            }
+        }
     }
 
     public <T> void deliver(ConsumerRecords<String, String> records, Class<T> topicEvents, String topic,
@@ -72,7 +83,7 @@ public class PollDelivery {
         }
         List<Boolean> applied;
         try {
-            applied = inOneTransaction(polled.stream().map(one -> one.event().id()).toList(), () -> {
+            applied = inOneTransaction(List.copyOf(polled), () -> {
                 List<Boolean> each = new ArrayList<>(polled.size());
                 for (Polled<T> one : polled) {
                     try (Scope traced = one.span().makeCurrent()) {
@@ -104,12 +115,13 @@ public class PollDelivery {
     }
 
     /**
-     * Runs the work in a transaction of its own, the poll's events claimed in the inbox first, all in one
-     * statement; overridden by tests without a database.
+     * Runs the work in a transaction of its own, the poll's events first claimed in the inbox and their leads'
+     * facts locked (or created), each in one statement for the whole poll; overridden by tests without a database.
      */
-    <R> R inOneTransaction(List<UUID> eventIds, Supplier<R> work) {
+    <R> R inOneTransaction(List<Polled<?>> polled, Supplier<R> work) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            inbox.claimAll(eventIds);
+            inbox.claimAll(polled.stream().map(one -> one.event().id()).toList());
+            LeadFact.lockOrCreateAll(polled.stream().map(Polled::lead).flatMap(Optional::stream).toList());
             return work.get();
         });
     }

@@ -86,7 +86,7 @@ class LeadEventConsumerTest {
         // a failed transaction leaves nothing behind: what the handler recorded in it is taken back
         PollDelivery delivery = new PollDelivery() {
             @Override
-            <R> R inOneTransaction(List<UUID> eventIds, Supplier<R> work) {
+            <R> R inOneTransaction(List<Polled<?>> polled, Supplier<R> work) {
                 int before = handler.handled.size();
                 try {
                     return work.get();
