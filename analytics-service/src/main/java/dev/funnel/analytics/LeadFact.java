@@ -49,6 +49,8 @@ public class LeadFact extends PanacheEntityBase {
     /** Key of the ids of the facts this transaction already holds locked (see {@link #lockOrCreateAll}). */
     private static final Object LOCKED_HERE = new Object();
 
+    private static volatile TransactionSynchronizationRegistry transactions;
+
     private static final String CREATE_ALL = """
             INSERT INTO lead_fact (lead_id) SELECT new.id FROM unnest(?::uuid[]) AS new (id)
             ON CONFLICT (lead_id) DO NOTHING""";
@@ -94,8 +96,11 @@ public class LeadFact extends PanacheEntityBase {
 
     @SuppressWarnings("unchecked")
     private static Set<UUID> lockedHere() {
-        TransactionSynchronizationRegistry transaction = Arc.container()
-                .instance(TransactionSynchronizationRegistry.class).get();
+        TransactionSynchronizationRegistry transaction = transactions;
+        if (transaction == null) { // looked up once, not once per event: the registry is one for the application
+            transaction = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
+            transactions = transaction;
+        }
         Set<UUID> locked = (Set<UUID>) transaction.getResource(LOCKED_HERE);
         if (locked == null) {
             locked = new HashSet<>();

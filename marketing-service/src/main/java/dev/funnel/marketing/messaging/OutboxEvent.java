@@ -57,13 +57,4 @@ public class OutboxEvent {
         this.occurredAt = event.time();
         this.payload = payload;
     }
-
-    /** The trace to continue when publishing, or null. */
-    EventTrace trace() {
-        return traceparent == null ? null : new EventTrace(traceparent, tracestate);
-    }
-
-    CloudEvent cloudEvent() {
-        return new CloudEvent(eventId, eventType, source, eventKey, occurredAt);
-    }
 }

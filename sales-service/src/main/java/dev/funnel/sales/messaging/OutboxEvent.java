@@ -1,6 +1,5 @@
 package dev.funnel.sales.messaging;
 
-import dev.funnel.contracts.CloudEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -44,26 +43,5 @@ public class OutboxEvent {
     public String tracestate;
 
     protected OutboxEvent() {
-    }
-
-    OutboxEvent(CloudEvent event, String topic, String payload, EventTrace trace) {
-        this.eventId = event.id();
-        this.eventType = event.type();
-        this.source = event.source();
-        this.topic = topic;
-        this.eventKey = event.subject();
-        this.occurredAt = event.time();
-        this.payload = payload;
-        this.traceparent = trace == null ? null : trace.traceparent();
-        this.tracestate = trace == null ? null : trace.tracestate();
-    }
-
-    /** The trace to continue when publishing, or null. */
-    EventTrace trace() {
-        return traceparent == null ? null : new EventTrace(traceparent, tracestate);
-    }
-
-    CloudEvent cloudEvent() {
-        return new CloudEvent(eventId, eventType, source, eventKey, occurredAt);
     }
 }
