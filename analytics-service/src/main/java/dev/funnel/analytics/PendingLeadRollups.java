@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * One transaction's changes to the lead rollups, summed per creation hour, campaign and channel until they are
@@ -82,8 +81,8 @@ final class PendingLeadRollups {
         byHour.computeIfAbsent(new Hourly(hour, campaignId, channel), key -> new Sums()).add(delta);
     }
 
-    /** Writes what was summed and starts again from nothing. */
-    void writeTo(Session session) {
+    /** Writes what was summed, on the transaction's connection, and starts again from nothing. */
+    void writeTo(Connection connection) throws SQLException {
         if (byHour.isEmpty()) {
             return;
         }
@@ -99,10 +98,8 @@ final class PendingLeadRollups {
             }
         });
         byHour.clear();
-        session.doWork(connection -> {
-            upsert(connection, true, byCampaign);
-            upsert(connection, false, byChannel);
-        });
+        upsert(connection, true, byCampaign);
+        upsert(connection, false, byChannel);
     }
 
     private static Map<String, Instant> buckets(Instant hour) {

@@ -4,11 +4,14 @@ import dev.funnel.contracts.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 
 /**
@@ -61,6 +65,9 @@ public class Rollups {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    DataSource dataSource;
+
     /**
      * Adds what changed about one lead to the hour, the day and the month it was created in. The change is summed
      * with the transaction's other changes to the same rows and written once, just before the transaction commits
@@ -82,7 +89,7 @@ public class Rollups {
     public void flush() {
         PendingLeadRollups pending = (PendingLeadRollups) transactions.getResource(PendingLeadRollups.class);
         if (pending != null) {
-            pending.writeTo(em.unwrap(Session.class));
+            em.unwrap(Session.class).doWork(pending::writeTo);
         }
     }
 
@@ -97,8 +104,16 @@ public class Rollups {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
-                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        created.writeTo(em.unwrap(Session.class));
+                    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+                        return;
+                    }
+                    // The transaction's own connection, asked of the pool and closed again before the commit:
+                    // Hibernate may already have let its handle go (its own synchronization can run first), and a
+                    // handle it took again now would stay open through the commit, which the pool warns of.
+                    try (Connection connection = dataSource.getConnection()) {
+                        created.writeTo(connection);
+                    } catch (SQLException e) {
+                        throw new PersistenceException("writing the transaction's rollups failed", e);
                     }
                 }
 

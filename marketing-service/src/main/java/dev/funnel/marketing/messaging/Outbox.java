@@ -7,6 +7,7 @@ import dev.funnel.marketing.metrics.FunnelMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 
 /**
@@ -42,6 +44,9 @@ public class Outbox {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -85,7 +90,14 @@ public class Outbox {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
-                session.doWork(connection -> insert(connection, first));
+                // The transaction's own connection, asked of the pool and closed again before the commit: Hibernate
+                // may already have let its handle go (its own synchronization can run first), and a handle it took
+                // again now would stay open through the commit, which the pool warns of at every commit.
+                try (Connection connection = dataSource.getConnection()) {
+                    insert(connection, first);
+                } catch (SQLException e) {
+                    throw new PersistenceException("writing the transaction's events to the outbox failed", e);
+                }
             }
 
             @Override
