@@ -21,6 +21,14 @@ echo "== machine: $(nproc) cores; $EVENTS events"
 ./funnel stop sales-service
 ./funnel stop analytics-service
 load preload "$EVENTS" "$KAFKA"
+# The watcher reads where the topics stand before sales-service starts: started after it, it would miss
+# the first polls, which a quick start takes before it is ready.
+progress=$(mktemp)
+trap 'rm -f "$progress"' EXIT
+load measure "$EVENTS" "$KAFKA" sales-service > "$progress" &
+measuring=$!
+until grep -q '^waiting for' "$progress" || ! kill -0 "$measuring" 2> /dev/null; do sleep 0.2; done
 ./funnel up --detach sales-service > /dev/null
-load measure "$EVENTS" "$KAFKA" sales-service
+tail -n +1 -f --pid="$measuring" "$progress"
+wait "$measuring"
 ./funnel up --detach analytics-service > /dev/null

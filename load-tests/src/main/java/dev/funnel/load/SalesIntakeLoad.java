@@ -117,8 +117,7 @@ public final class SalesIntakeLoad {
                 if (drained == 0 && firstProgress != 0 && lag == 0) {
                     drained = now;
                 }
-                // each waiting lead gives one qualification event; sales may have taken a few before this
-                // began watching, and their events are in pipelineAtStart
+                // each waiting lead gives one qualification event (the script starts this before sales-service)
                 if (qualified == 0 && pipeline >= lagAtStart) {
                     qualified = now;
                 }

@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * A lead as sales works it: who it is, where it came from, its score, its owner and its stage in the
@@ -53,8 +55,12 @@ public class Lead extends PanacheEntityBase {
     public int touches;
     /** The latest score; null until the lead was scored. */
     public Integer score;
-    /** Which rule gave how many points to {@link #score}. */
+    /**
+     * Which rule gave how many points to {@link #score}. Replaced whole, never changed in place: so Hibernate
+     * need not copy it (through JSON) to find out later whether it changed.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Score.Line> scoreBreakdown;
     /** The threshold of the rules that last scored the lead. */
     public Integer threshold;
