@@ -7,7 +7,9 @@
 # Settings (environment): CONNECTIONS (64), THREADS (2), WARMUP (60s: a fresh JVM needs 40-70 s to
 # settle), DURATION (60s), BATCH (100 leads a batch request), BATCH_CONNECTIONS (4),
 # RATE (requests per second over all connections; unset: as fast as possible), FUNNEL_TOKEN (a bearer
-# token with the role lead-intake; unset: minted with ./funnel token, the funnel's own FUNNEL_HOME key).
+# token with the role lead-intake; unset: minted with ./funnel token, the funnel's own FUNNEL_HOME key),
+# CONSUMERS (stop: sales-service and analytics-service are stopped while it measures and started again
+# after, so the figures are marketing's own; keep: they go on consuming what it captures, on the same cores).
 # Needs wrk, pgbench and psql (Debian: apt-get install wrk postgresql-client postgresql-contrib).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +39,14 @@ case $status in # an empty lead is a 4xx of its own to a caller with the role; 4
   403) echo "error: FUNNEL_TOKEN lacks the role lead-intake" >&2; exit 1 ;;
 esac
 
-echo "== machine: $(nproc) cores; connections $CONNECTIONS, threads $THREADS, warm-up $WARMUP, measured $DURATION"
+if [ "${CONSUMERS:-stop}" = stop ]; then
+  # they catch up on what was captured once started again
+  trap './funnel up --detach sales-service > /dev/null; ./funnel up --detach analytics-service > /dev/null' EXIT
+  ./funnel stop sales-service > /dev/null
+  ./funnel stop analytics-service > /dev/null
+fi
+
+echo "== machine: $(nproc) cores; connections $CONNECTIONS, threads $THREADS, warm-up $WARMUP, measured $DURATION; consumers: ${CONSUMERS:-stop}"
 
 echo "== 1. PostgreSQL ceiling: one-row insert transactions (pgbench, $CONNECTIONS clients)"
 psql -h localhost -p "$PGPORT" -U postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 \

@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** A person marketing captured, unique by normalised email. */
 @Entity
@@ -47,7 +49,12 @@ public class Lead extends PanacheEntityBase {
     public String utmTerm;
     public String utmContent;
     public Boolean marketingConsent;
+    /**
+     * Free-form answers of the form. Replaced whole (or erased), never changed in place: so Hibernate need not
+     * copy the map (through JSON) to find out later whether it changed.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, String> attributes;
     public UUID referredBy;
     @Column(nullable = false)

@@ -112,7 +112,9 @@ public final class Bench {
         long start = System.nanoTime();
         long measuredFrom = start + Duration.ofSeconds(options.warmupSeconds()).toNanos();
         long end = measuredFrom + Duration.ofSeconds(options.seconds()).toNanos();
-        AnalyticsArrival arrival = new AnalyticsArrival(options.analytics(), options.token(), campaign, arrivals,
+        // the run with its warm-up, plus the patience of the wait for the last leads at the end
+        Duration run = Duration.ofSeconds(options.warmupSeconds() + options.seconds()).plus(PATIENCE);
+        AnalyticsArrival arrival = new AnalyticsArrival(options.analytics(), options.token(), campaign, run, arrivals,
                 measuredFrom);
         LeadIntake intake = new LeadIntake(options.marketing(), options.token(), campaign, runId,
                 options.rate(), options.connections());

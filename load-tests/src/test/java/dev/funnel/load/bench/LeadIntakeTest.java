@@ -36,7 +36,7 @@ class LeadIntakeTest {
         long end = start + Duration.ofSeconds(20).toNanos();
 
         LeadIntake.Outcome outcome = intake.run(start, start, end, new Latencies(),
-                new AnalyticsArrival(marketing, "the-token", UUID.randomUUID(), new Latencies(), start), 10);
+                new AnalyticsArrival(marketing, "the-token", UUID.randomUUID(), Duration.ofMinutes(1), new Latencies(), start), 10);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a run planned for 20 s")
                 .isLessThan(Duration.ofSeconds(10));
@@ -53,7 +53,7 @@ class LeadIntakeTest {
         long start = System.nanoTime();
 
         LeadIntake.Outcome outcome = intake.run(start, start, start + Duration.ofMillis(400).toNanos(), new Latencies(),
-                new AnalyticsArrival(marketing, "the-token", UUID.randomUUID(), new Latencies(), start), 1_000_000);
+                new AnalyticsArrival(marketing, "the-token", UUID.randomUUID(), Duration.ofMinutes(1), new Latencies(), start), 1_000_000);
 
         assertThat(outcome.denial()).isNull();
         assertThat(outcome.accepted()).isPositive().isEqualTo(authorizations.size());
