@@ -83,8 +83,8 @@ public class PipelineMoves {
     }
 
     /**
-     * The rules, read once per transaction: a poll of leads is scored in one transaction whose session is cleared
-     * after every event, and reading the row (and its JSON) again for each lead was a tenth of the intake's time.
+     * The rules, read once per transaction: a poll of leads is scored in one transaction, and reading the row (and
+     * its JSON) again for each lead was a tenth of the intake's time.
      * A change of the rules committed meanwhile applies from the next poll on; each lead records the version it
      * was scored by.
      */
