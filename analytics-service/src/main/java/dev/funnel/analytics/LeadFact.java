@@ -11,13 +11,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.PreparedStatement;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -51,9 +53,19 @@ public class LeadFact extends PanacheEntityBase {
 
     private static volatile TransactionSynchronizationRegistry transactions;
 
+    /** Key of the ids of the facts this transaction created with their lead's creation already in them. */
+    private static final Object CREATED_HERE = new Object();
+
     private static final String CREATE_ALL = """
-            INSERT INTO lead_fact (lead_id) SELECT new.id FROM unnest(?::uuid[]) AS new (id)
-            ON CONFLICT (lead_id) DO NOTHING""";
+            INSERT INTO lead_fact (lead_id, campaign_id, channel, created_at)
+            SELECT new.id, new.campaign, new.channel, new.created::timestamptz
+            FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::text[]) AS new (id, campaign, channel, created)
+            ON CONFLICT (lead_id) DO NOTHING
+            RETURNING lead_id, created_at IS NOT NULL""";
+
+    /** A lead's creation, as its LeadGenerated event tells it, for {@link #lockOrCreateAll} to store at once. */
+    public record Creation(UUID campaignId, Channel channel, Instant createdAt) {
+    }
 
     /**
      * The lead's row, locked for this transaction; created empty when the lead is new. The lock serialises the
@@ -77,30 +89,72 @@ public class LeadFact extends PanacheEntityBase {
      * events locks its leads' rows before applying them instead of two statements an event. Rows are locked in
      * id order, as every such call takes them, so two polls never wait for each other in a circle. A lead whose
      * row this creates and no event fills in counts nowhere, as a lead whose pipeline came first.
+     *
+     * <p>A new lead whose creation the poll carries ({@code creations}) gets its row with the creation in it,
+     * instead of an empty row its event then updates: one row version and one set of index entries instead of
+     * two. {@link #createdHere} tells the event's handler so, once. A lead stored before is left as it is.
      */
-    public static void lockOrCreateAll(Collection<UUID> leadIds) {
+    public static void lockOrCreateAll(Collection<UUID> leadIds, Map<UUID, Creation> creations) {
         List<UUID> sorted = leadIds.stream().distinct().sorted().toList();
         if (sorted.isEmpty()) {
             return;
         }
         Session session = getEntityManager().unwrap(Session.class);
-        session.doWork(connection -> {
+        Set<UUID> createdHere = session.doReturningWork(connection -> {
+            UUID[] campaigns = new UUID[sorted.size()];
+            String[] channels = new String[sorted.size()];
+            String[] times = new String[sorted.size()]; // ISO-8601 in UTC: no time zone of this JVM in between
+            for (int i = 0; i < sorted.size(); i++) {
+                Creation creation = creations.get(sorted.get(i));
+                if (creation != null) {
+                    campaigns[i] = creation.campaignId();
+                    channels[i] = creation.channel().name();
+                    times[i] = microseconds(creation.createdAt()).toString();
+                }
+            }
             try (PreparedStatement create = connection.prepareStatement(CREATE_ALL)) {
                 create.setArray(1, connection.createArrayOf("uuid", sorted.toArray()));
-                create.executeUpdate();
+                create.setArray(2, connection.createArrayOf("uuid", campaigns));
+                create.setArray(3, connection.createArrayOf("varchar", channels));
+                create.setArray(4, connection.createArrayOf("text", times));
+                Set<UUID> created = new HashSet<>();
+                try (ResultSet rows = create.executeQuery()) {
+                    while (rows.next()) {
+                        if (rows.getBoolean(2)) {
+                            created.add(rows.getObject(1, UUID.class));
+                        }
+                    }
+                }
+                return created;
             }
         });
         session.findMultiple(LeadFact.class, sorted, LockModeType.PESSIMISTIC_WRITE);
         lockedHere().addAll(sorted);
+        transactionRegistry().putResource(CREATED_HERE, createdHere);
     }
 
+    /**
+     * Whether {@link #lockOrCreateAll} created this lead's row, in this transaction, with its creation in it: true
+     * once, for the event that carried the creation, so that it counts the lead; false after, and for any other row.
+     */
     @SuppressWarnings("unchecked")
-    private static Set<UUID> lockedHere() {
+    public static boolean createdHere(UUID leadId) {
+        Set<UUID> created = (Set<UUID>) transactionRegistry().getResource(CREATED_HERE);
+        return created != null && created.remove(leadId);
+    }
+
+    private static TransactionSynchronizationRegistry transactionRegistry() {
         TransactionSynchronizationRegistry transaction = transactions;
         if (transaction == null) { // looked up once, not once per event: the registry is one for the application
             transaction = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
             transactions = transaction;
         }
+        return transaction;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<UUID> lockedHere() {
+        TransactionSynchronizationRegistry transaction = transactionRegistry();
         Set<UUID> locked = (Set<UUID>) transaction.getResource(LOCKED_HERE);
         if (locked == null) {
             locked = new HashSet<>();

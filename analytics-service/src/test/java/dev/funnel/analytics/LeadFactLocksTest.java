@@ -14,7 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class LeadFactLocksTest {
                 Instant.parse("2026-01-02T03:04:05Z")));
 
         QuarkusTransaction.requiringNew().run(() -> {
-            LeadFact.lockOrCreateAll(List.of(unknown, known, known));
+            LeadFact.lockOrCreateAll(List.of(unknown, known, known), Map.of());
 
             // another connection finds the known lead's row locked by this transaction, and the new one not yet
             assertThat(lockStateSeenElsewhere(known)).isEqualTo("locked");
@@ -48,6 +50,33 @@ class LeadFactLocksTest {
 
         assertThat(lockStateSeenElsewhere(known)).isEqualTo("free");
         assertThat(lockStateSeenElsewhere(unknown)).isEqualTo("free"); // created, committed, let go
+    }
+
+    @Test
+    void aNewLeadsFactIsCreatedWithTheCreationThePollCarriesAndAStoredOneIsLeftAsItIs() {
+        UUID fresh = UUID.randomUUID();
+        UUID known = UUID.randomUUID();
+        UUID campaign = UUID.randomUUID();
+        Instant before = Instant.parse("2026-01-02T03:04:05Z");
+        Instant at = Instant.parse("2026-03-04T05:06:07.123456789Z");
+        QuarkusTransaction.requiringNew().run(() -> LeadFact.lockOrCreate(known).created(null, Channel.SEARCH, before));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            LeadFact.lockOrCreateAll(List.of(fresh, known), Map.of(
+                    fresh, new LeadFact.Creation(campaign, Channel.EVENT, at),
+                    known, new LeadFact.Creation(campaign, Channel.EVENT, at)));
+
+            assertThat(LeadFact.createdHere(fresh)).isTrue();
+            assertThat(LeadFact.createdHere(fresh)).as("told once, to the event that counts the lead").isFalse();
+            assertThat(LeadFact.createdHere(known)).isFalse();
+            LeadFact created = LeadFact.lockOrCreate(fresh);
+            assertThat(created.createdAt).isEqualTo(at.truncatedTo(ChronoUnit.MICROS));
+            assertThat(created.campaignId).isEqualTo(campaign);
+            assertThat(created.channel).isEqualTo(Channel.EVENT);
+            LeadFact stored = LeadFact.lockOrCreate(known);
+            assertThat(stored.createdAt).isEqualTo(before);
+            assertThat(stored.channel).isEqualTo(Channel.SEARCH);
+        });
     }
 
     /** "locked", "free", or "absent", as a connection outside the test's transaction finds the lead's row. */

@@ -74,6 +74,16 @@ public class Inbox {
         transactions.putResource(CLAIMED, claims);
     }
 
+    /**
+     * Whether {@link #claimAll} found the event never processed before, without answering for it: the event's own
+     * {@link #firstDelivery} still does. False for an event not claimed ahead.
+     */
+    @SuppressWarnings("unchecked")
+    public boolean claimedFirst(UUID eventId) {
+        Map<UUID, Boolean> claims = (Map<UUID, Boolean>) transactions.getResource(CLAIMED);
+        return claims != null && Boolean.TRUE.equals(claims.get(eventId));
+    }
+
     /** Records the event id; true the first time, false when the event was processed before. */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")

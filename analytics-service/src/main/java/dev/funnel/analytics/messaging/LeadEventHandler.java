@@ -51,6 +51,11 @@ public class LeadEventHandler {
      */
     private void created(LeadGenerated generated) {
         LeadFact lead = LeadFact.lockOrCreate(generated.leadId());
+        if (LeadFact.createdHere(generated.leadId())) {
+            // the poll stored the row with this creation in it already; it is counted here, once
+            rollups.addLead(lead.createdAt, lead.campaignId, lead.channel, lead.counts());
+            return;
+        }
         if (lead.created()) {
             return;
         }

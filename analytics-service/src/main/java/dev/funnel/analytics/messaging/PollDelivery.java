@@ -5,6 +5,7 @@ import dev.funnel.analytics.config.AnalyticsConfig;
 import dev.funnel.analytics.metrics.EventMeters;
 import dev.funnel.contracts.CloudEvent;
 import dev.funnel.contracts.InvalidEventException;
+import dev.funnel.contracts.lead.LeadGenerated;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -14,7 +15,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -116,14 +119,32 @@ public class PollDelivery {
 
     /**
      * Runs the work in a transaction of its own, the poll's events first claimed in the inbox and their leads'
-     * facts locked (or created), each in one statement for the whole poll; overridden by tests without a database.
+     * facts locked (or created, with the lead's creation in them when the poll carries it), each in one statement
+     * for the whole poll; overridden by tests without a database.
      */
     <R> R inOneTransaction(List<Polled<?>> polled, Supplier<R> work) {
         return QuarkusTransaction.requiringNew().call(() -> {
             inbox.claimAll(polled.stream().map(one -> one.event().id()).toList());
-            LeadFact.lockOrCreateAll(polled.stream().map(Polled::lead).flatMap(Optional::stream).toList());
+            LeadFact.lockOrCreateAll(polled.stream().map(Polled::lead).flatMap(Optional::stream).toList(),
+                    creations(polled));
             return work.get();
         });
+    }
+
+    /**
+     * The creations the poll brings: of each lead, its first LeadGenerated never processed before, as its handler
+     * would take it. That handler then runs, and counts the lead; an event processed before is left out, so that a
+     * row is never created with a creation that no handler counts.
+     */
+    private Map<UUID, LeadFact.Creation> creations(List<Polled<?>> polled) {
+        Map<UUID, LeadFact.Creation> creations = new HashMap<>();
+        for (Polled<?> one : polled) {
+            if (one.payload() instanceof LeadGenerated generated && inbox.claimedFirst(one.event().id())) {
+                creations.putIfAbsent(generated.leadId(),
+                        new LeadFact.Creation(generated.campaignId(), generated.channel(), generated.createdAt()));
+            }
+        }
+        return creations;
     }
 
     private void park(ConsumerRecord<String, String> record, Span span, InvalidEventException reason) {
