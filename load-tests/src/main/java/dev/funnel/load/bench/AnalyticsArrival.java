@@ -5,9 +5,6 @@ import dev.funnel.contracts.access.Roles;
 import dev.funnel.load.Access;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,10 +37,10 @@ final class AnalyticsArrival {
 
     private static final long PAUSE_NANOS = 5_000_000;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final KeepAliveConnection http;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpRequest poll;
+    private final String poll;
+    private final String authorization;
     private final Latencies latencies;
     private final long measuredFrom;
     private final ConcurrentSkipListMap<Long, Long> waiting = new ConcurrentSkipListMap<>();
@@ -57,10 +54,10 @@ final class AnalyticsArrival {
     AnalyticsArrival(URI analytics, String token, UUID campaignId, Duration run, Latencies latencies, long measuredFrom) {
         Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Instant to = from.plus(Duration.ofHours(run.toHours() + 2)); // the last hour may have begun by the end
-        this.poll = HttpRequest.newBuilder(analytics.resolve("/api/analytics/funnel?campaignId=" + campaignId
-                        + "&from=" + from + "&to=" + to))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json")
-                .header("Authorization", Access.header(token)).GET().build();
+        this.http = new KeepAliveConnection(analytics, Duration.ofSeconds(10));
+        URI funnel = analytics.resolve("/api/analytics/funnel?campaignId=" + campaignId + "&from=" + from + "&to=" + to);
+        this.poll = funnel.getRawPath() + "?" + funnel.getRawQuery();
+        this.authorization = "Authorization: " + Access.header(token);
         this.latencies = latencies;
         this.measuredFrom = measuredFrom;
     }
@@ -82,6 +79,7 @@ final class AnalyticsArrival {
         }
         stopped = true;
         poller.join();
+        http.close();
         return waiting.size();
     }
 
@@ -99,14 +97,14 @@ final class AnalyticsArrival {
             long sent = System.nanoTime();
             long leads;
             try {
-                HttpResponse<String> response = http.send(poll, HttpResponse.BodyHandlers.ofString());
-                if (Access.denies(response.statusCode())) {
-                    problem = "analytics answered " + response.statusCode() + ": "
-                            + Access.whyDenied(response.statusCode(), Roles.ANALYST);
+                KeepAliveConnection.Answer response = http.get(poll, authorization);
+                if (Access.denies(response.status())) {
+                    problem = "analytics answered " + response.status() + ": "
+                            + Access.whyDenied(response.status(), Roles.ANALYST);
                     return; // every poll would be denied: the leads still awaited are reported as never seen
                 }
-                if (response.statusCode() != 200) {
-                    problem = "analytics answered " + response.statusCode() + ": " + response.body();
+                if (response.status() != 200) {
+                    problem = "analytics answered " + response.status() + ": " + response.body();
                     LockSupport.parkNanos(100_000_000);
                     continue;
                 }
@@ -115,8 +113,6 @@ final class AnalyticsArrival {
                 problem = "analytics did not answer: " + e;
                 LockSupport.parkNanos(100_000_000);
                 continue;
-            } catch (InterruptedException e) {
-                return;
             }
             long answered = System.nanoTime();
             polls.increment();

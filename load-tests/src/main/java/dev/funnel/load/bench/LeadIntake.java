@@ -4,9 +4,6 @@ import dev.funnel.contracts.access.Roles;
 import dev.funnel.load.Access;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Posts single leads to {@code POST /api/leads} over {@code connections} keep-alive connections, each
- * worker thread waiting for its answer before it takes the next lead.
+ * Posts single leads to {@code POST /api/leads} over {@code connections} keep-alive connections, one per
+ * worker thread, each worker waiting for its answer before it takes the next lead.
  *
  * <p>At a set rate the load is an open model: lead {@code i} is due at {@code start + i / rate}, whoever
  * sends it, and its latency runs from that due time, so a lead that waited for a free connection counts
@@ -39,13 +36,15 @@ final class LeadIntake {
                    String firstProblem, String denial) {
     }
 
-    private final URI leads;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI marketing;
+    private final String leadsPath;
     private final String authorization;
     private final UUID campaignId;
     private final String runId;
     private final int rate;
     private final int connections;
-    private final HttpClient http;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final Map<Integer, LongAdder> refused = new ConcurrentHashMap<>();
@@ -56,14 +55,13 @@ final class LeadIntake {
 
     /** @param rate leads a second; 0 for flat out */
     LeadIntake(URI marketing, String token, UUID campaignId, String runId, int rate, int connections) {
-        this.leads = marketing.resolve("/api/leads");
-        this.authorization = Access.header(token);
+        this.marketing = marketing;
+        this.leadsPath = marketing.resolve("/api/leads").getRawPath();
+        this.authorization = "Authorization: " + Access.header(token);
         this.campaignId = campaignId;
         this.runId = runId;
         this.rate = rate;
         this.connections = connections;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /**
@@ -91,6 +89,13 @@ final class LeadIntake {
 
     private void work(long startNanos, long measuredFrom, long endNanos, Latencies answers, AnalyticsArrival arrival,
                       int sampleEvery) {
+        try (KeepAliveConnection connection = new KeepAliveConnection(marketing, ANSWER_TIMEOUT)) {
+            work(connection, startNanos, measuredFrom, endNanos, answers, arrival, sampleEvery);
+        }
+    }
+
+    private void work(KeepAliveConnection connection, long startNanos, long measuredFrom, long endNanos,
+                      Latencies answers, AnalyticsArrival arrival, int sampleEvery) {
         while (denial == null) {
             long i = next.getAndIncrement();
             long due;
@@ -112,7 +117,7 @@ final class LeadIntake {
                 }
             }
             sent.increment();
-            int status = post(i);
+            int status = post(connection, i);
             long answeredAt = System.nanoTime();
             if (status == 201) {
                 long ordinal = accepted.incrementAndGet();
@@ -129,32 +134,25 @@ final class LeadIntake {
     }
 
     /** The answer's status, or 0 when there was none. */
-    private int post(long i) {
+    private int post(KeepAliveConnection connection, long i) {
         String body = "{\"email\":\"bench-" + runId + "-" + i + "@example.com\",\"firstName\":\"Bench\","
                 + "\"lastName\":\"Lead " + i + "\",\"company\":\"Load Test Ltd\",\"country\":\"DE\","
                 + "\"campaignId\":\"" + campaignId + "\",\"consent\":{\"marketing\":true}}";
-        HttpRequest request = HttpRequest.newBuilder(leads).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (Access.denies(response.statusCode()) && denial == null) {
-                denial = "marketing answered " + response.statusCode() + " to POST /api/leads: "
-                        + Access.whyDenied(response.statusCode(), Roles.LEAD_INTAKE);
+            KeepAliveConnection.Answer answer = connection.postJson(leadsPath, body, authorization);
+            if (Access.denies(answer.status()) && denial == null) {
+                denial = "marketing answered " + answer.status() + " to POST /api/leads: "
+                        + Access.whyDenied(answer.status(), Roles.LEAD_INTAKE);
             }
-            if (response.statusCode() != 201 && firstProblem == null) {
-                firstProblem = response.statusCode() + " " + response.body();
+            if (answer.status() != 201 && firstProblem == null) {
+                firstProblem = answer.status() + " " + answer.body();
             }
-            return response.statusCode();
+            return answer.status();
         } catch (IOException e) {
             unanswered.increment();
             if (firstProblem == null) {
                 firstProblem = e.toString();
             }
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return 0;
         }
     }
