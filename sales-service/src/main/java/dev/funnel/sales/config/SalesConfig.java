@@ -39,6 +39,14 @@ public interface SalesConfig {
         /** Longest pause between attempts while Kafka is unreachable. Env: FUNNEL_OUTBOX_MAX_BACKOFF. */
         @WithDefault("5s")
         Duration maxBackoff();
+
+        /**
+         * Events the relay publishes (and deletes) before it vacuums the outbox table itself, so its scans do
+         * not walk a minute's worth of dead rows until autovacuum comes; 0 leaves it to autovacuum.
+         * Env: FUNNEL_OUTBOX_VACUUM_AFTER.
+         */
+        @WithDefault("2000")
+        int vacuumAfter();
     }
 
     interface FollowUp {

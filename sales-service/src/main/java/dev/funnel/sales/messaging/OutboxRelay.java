@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,6 +49,11 @@ import org.jboss.logging.Logger;
  * when anything fails the whole batch stays and is sent again later with the same CloudEvents ids,
  * which consumers use to skip what they already have. One relay per database at a time
  * (a transaction-scoped advisory lock), so scaled-out instances do not reorder a lead's events.
+ *
+ * <p>Every event published leaves a dead row behind. Autovacuum visits a table at most about once a minute,
+ * and until it does each round's {@code ORDER BY id} scan walks the dead rows before it finds a live one:
+ * under load that scan was the largest statement cost in the sales database (1.7 ms and 590 buffers a
+ * round). So the relay vacuums the outbox itself after every {@code funnel.outbox.vacuum-after} deletes.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -63,6 +70,9 @@ public class OutboxRelay {
 
     @Inject
     Tracer tracer;
+
+    @Inject
+    DataSource dataSource;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -113,6 +123,7 @@ public class OutboxRelay {
     private void relay() {
         warmUp();
         Duration backoff = Duration.ZERO;
+        long deletedSinceVacuum = 0;
         while (running) {
             try {
                 Round round = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
@@ -122,6 +133,11 @@ public class OutboxRelay {
                 if (!backoff.isZero()) {
                     LOG.info("outbox relay: Kafka is reachable again, publishing resumed");
                     backoff = Duration.ZERO;
+                }
+                deletedSinceVacuum += round.sent();
+                if (config.outbox().vacuumAfter() > 0 && deletedSinceVacuum >= config.outbox().vacuumAfter()) {
+                    vacuum();
+                    deletedSinceVacuum = 0;
                 }
                 if (round.sent() < config.outbox().batchSize()) {
                     wakeUps.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -136,6 +152,22 @@ public class OutboxRelay {
                         rootMessage(e), backoff.toMillis());
                 sleep(backoff);
             }
+        }
+    }
+
+    /**
+     * Clears the published events' dead rows, outside any transaction (VACUUM cannot run in one). A vacuum
+     * already running on the table (autovacuum, another instance) is left to do it; a failure only costs
+     * slower scans until the next one, so it is logged, not raised.
+     */
+    private void vacuum() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            statement.execute("VACUUM (SKIP_LOCKED) outbox_event");
+        } catch (SQLException e) {
+            LOG.debugf("outbox relay: vacuuming the outbox failed (%s); autovacuum will do it later", rootMessage(e));
         }
     }
 
