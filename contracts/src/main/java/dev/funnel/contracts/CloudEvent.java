@@ -42,9 +42,9 @@ public record CloudEvent(UUID id, String type, String source, String subject, In
         Objects.requireNonNull(time, "time");
     }
 
-    /** A new event of the given type about one aggregate, with a fresh id. */
+    /** A new event of the given type about one aggregate, with a fresh id ({@link TimeOrderedIds}). */
     public static CloudEvent of(EventType<?> type, Object subject, Instant time) {
-        return new CloudEvent(UUID.randomUUID(), type.type(), type.source(), subject.toString(), time);
+        return new CloudEvent(TimeOrderedIds.next(), type.type(), type.source(), subject.toString(), time);
     }
 
     /** The headers of this event in Kafka binary mode, in a stable order. */

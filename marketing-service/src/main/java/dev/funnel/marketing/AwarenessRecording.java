@@ -1,6 +1,7 @@
 package dev.funnel.marketing;
 
 import dev.funnel.contracts.EventTypes;
+import dev.funnel.contracts.TimeOrderedIds;
 import dev.funnel.contracts.campaign.AwarenessRecorded;
 import dev.funnel.marketing.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
 /** Records awareness signals: summed per campaign and hour, stored and announced in one transaction. */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class AwarenessRecording {
         List<HourlyAwareness.Tally> tallies = HourlyAwareness.sum(signals);
         for (HourlyAwareness.Tally tally : tallies) {
             AwarenessHour row = new AwarenessHour();
-            row.id = UUID.randomUUID();
+            row.id = TimeOrderedIds.next();
             row.campaignId = tally.campaignId();
             row.hour = tally.hour();
             row.impressions = tally.impressions();

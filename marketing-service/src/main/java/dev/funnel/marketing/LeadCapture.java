@@ -2,6 +2,7 @@ package dev.funnel.marketing;
 
 import dev.funnel.contracts.Channel;
 import dev.funnel.contracts.EventTypes;
+import dev.funnel.contracts.TimeOrderedIds;
 import dev.funnel.contracts.lead.LeadEngaged;
 import dev.funnel.marketing.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -172,7 +173,7 @@ public class LeadCapture {
 
     private static Lead toLead(NewLead posted, Source source, Instant now) {
         Lead lead = new Lead();
-        lead.id = UUID.randomUUID();
+        lead.id = TimeOrderedIds.next();
         lead.email = posted.normalisedEmail();
         lead.firstName = posted.firstName();
         lead.lastName = posted.lastName();

@@ -1,5 +1,6 @@
 package dev.funnel.sales;
 
+import dev.funnel.contracts.TimeOrderedIds;
 import dev.funnel.contracts.pipeline.FollowUpKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -47,7 +48,7 @@ public class FollowUp extends PanacheEntityBase {
     public static FollowUp schedule(UUID leadId, FollowUpKind kind, UUID ownerId, Instant dueAt, String note,
                                     String by, Instant at) {
         FollowUp followUp = new FollowUp();
-        followUp.id = UUID.randomUUID();
+        followUp.id = TimeOrderedIds.next();
         followUp.leadId = leadId;
         followUp.kind = kind;
         followUp.ownerId = ownerId;
