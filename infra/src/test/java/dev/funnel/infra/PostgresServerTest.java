@@ -131,6 +131,8 @@ class PostgresServerTest {
             assertThat(queryOne(url, "SHOW fsync")).isEqualTo("on");
             assertThat(queryOne(url, "SHOW synchronous_commit")).isEqualTo("on");
             assertThat(queryOne(url, "SHOW full_page_writes")).isEqualTo("on");
+            assertThat(queryOne(url, "SHOW shared_buffers")).isEqualTo("512MB");
+            assertThat(queryOne(url, "SHOW max_wal_size")).isEqualTo("4GB");
             assertThat(Processes.ledgerEntry("postgres", firstPid)).as("durable servers outlive their JVM").doesNotExist();
             execute(url, "CREATE TABLE survivor (id int PRIMARY KEY, name text NOT NULL)");
             execute(url, "INSERT INTO survivor VALUES (1, 'still here')");
