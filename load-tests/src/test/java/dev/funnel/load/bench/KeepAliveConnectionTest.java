@@ -3,11 +3,13 @@ package dev.funnel.load.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The bench's HTTP/1.1 connection against a real HTTP server and against scripted answers. */
 class KeepAliveConnectionTest {
 
+    private final AtomicInteger accepted = new AtomicInteger();
     private HttpServer server;
     private ServerSocket scripted;
 
@@ -43,11 +46,7 @@ class KeepAliveConnectionTest {
         server.createContext("/length", exchange -> {
             seen.add(exchange.getRequestHeaders().getFirst("Authorization") + " "
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] body = "{\"id\":\"é\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(201, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            answer(exchange, 201, "{\"id\":\"é\"}");
         });
         server.createContext("/chunked", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -61,11 +60,7 @@ class KeepAliveConnectionTest {
         server.createContext("/funnel", exchange -> {
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = "{\"leads\":7}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            answer(exchange, 200, "{\"leads\":7}");
         });
         server.createContext("/empty", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -90,19 +85,7 @@ class KeepAliveConnectionTest {
 
     @Test
     void keepsOneSocketAcrossRequestsAndOpensANewOneAfterConnectionClose() throws Exception {
-        AtomicInteger accepted = new AtomicInteger();
-        scripted = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
-        Thread.ofPlatform().daemon().start(() -> {
-            while (!scripted.isClosed()) {
-                try (Socket socket = scripted.accept()) {
-                    accepted.incrementAndGet();
-                    answerUntilClose(socket);
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        URI base = URI.create("http://127.0.0.1:" + scripted.getLocalPort());
+        URI base = scripted((ordinal, socket) -> answerUntilClose(socket));
 
         try (KeepAliveConnection connection = new KeepAliveConnection(base, Duration.ofSeconds(5))) {
             assertThat(connection.postJson("/a", "{}").status()).isEqualTo(201);
@@ -115,23 +98,14 @@ class KeepAliveConnectionTest {
 
     @Test
     void aConnectionClosedMidAnswerFailsAndTheNextRequestReconnects() throws Exception {
-        AtomicInteger accepted = new AtomicInteger();
-        scripted = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
-        Thread.ofPlatform().daemon().start(() -> {
-            while (!scripted.isClosed()) {
-                try (Socket socket = scripted.accept()) {
-                    if (accepted.incrementAndGet() == 1) {
-                        readRequest(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)));
-                        socket.getOutputStream().write("HTTP/1.1 201 Created\r\nContent-Length: 10\r\n\r\n{\"id".getBytes(StandardCharsets.ISO_8859_1));
-                    } else {
-                        answerUntilClose(socket);
-                    }
-                } catch (IOException closed) {
-                    return;
-                }
+        URI base = scripted((ordinal, socket) -> {
+            if (ordinal == 1) {
+                readRequest(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)));
+                socket.getOutputStream().write("HTTP/1.1 201 Created\r\nContent-Length: 10\r\n\r\n{\"id".getBytes(StandardCharsets.ISO_8859_1));
+            } else {
+                answerUntilClose(socket);
             }
         });
-        URI base = URI.create("http://127.0.0.1:" + scripted.getLocalPort());
 
         try (KeepAliveConnection connection = new KeepAliveConnection(base, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> connection.postJson("/a", "{}")).isInstanceOf(IOException.class)
@@ -139,6 +113,35 @@ class KeepAliveConnectionTest {
             assertThat(connection.postJson("/a", "{}").status()).isEqualTo(201);
         }
         assertThat(accepted.get()).isEqualTo(2);
+    }
+
+    /** What a scripted server does with its {@code ordinal}-th connection (from 1) before closing it. */
+    private interface ConnectionScript {
+        void handle(int ordinal, Socket socket) throws IOException;
+    }
+
+    /** A server taking one connection at a time and handing each to {@code script}; counts them in {@link #accepted}. */
+    private URI scripted(ConnectionScript script) throws IOException {
+        scripted = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().start(() -> {
+            while (!scripted.isClosed()) {
+                try (Socket socket = scripted.accept()) {
+                    script.handle(accepted.incrementAndGet(), socket);
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        return URI.create("http://127.0.0.1:" + scripted.getLocalPort());
+    }
+
+    /** An answer framed by its Content-Length. */
+    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     /** Answers 201 to each request, and 503 with Connection: close to a request for /close. */
