@@ -24,9 +24,9 @@ import java.util.Locale;
  * objects), CPU the services then did not get. A blocking socket per worker costs a fraction of that, and it
  * holds exactly the number of connections the report states.
  *
- * <p>It speaks only what the bench needs: a GET, or a POST with a JSON body; an answer framed by {@code Content-Length}
- * or chunked, {@code Connection: close} honoured. A connection that failed is closed, and the next request
- * opens a new one.
+ * <p>It speaks only what the bench needs: a GET, or a POST with a JSON body; an answer framed by
+ * {@code Content-Length} or chunked, {@code Connection: close} honoured. A connection that failed, or that
+ * answered something it cannot read, is closed, and the next request opens a new one.
  */
 final class KeepAliveConnection implements Closeable {
 
@@ -53,7 +53,7 @@ final class KeepAliveConnection implements Closeable {
      * Sends {@code POST path} with a JSON body and the given header lines ({@code "Name: value"}), and waits
      * for the answer.
      *
-     * @throws IOException when the connection failed or the answer was not HTTP; the connection is closed
+     * @throws IOException when the connection failed or the answer could not be read; the connection is closed
      */
     Answer postJson(String path, String body, String... headerLines) throws IOException {
         return exchange("POST", path, body.getBytes(StandardCharsets.UTF_8), headerLines);
@@ -82,6 +82,9 @@ final class KeepAliveConnection implements Closeable {
             }
             out.flush();
             return readAnswer();
+        } catch (NumberFormatException e) {
+            close();
+            throw new IOException("a malformed HTTP answer: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

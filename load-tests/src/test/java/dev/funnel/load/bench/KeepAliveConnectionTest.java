@@ -21,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The bench's HTTP/1.1 connection against a real HTTP server and against scripted answers. */
 class KeepAliveConnectionTest {
@@ -96,12 +98,16 @@ class KeepAliveConnectionTest {
         assertThat(accepted.get()).as("one socket for the first three, a new one after Connection: close").isEqualTo(2);
     }
 
-    @Test
-    void aConnectionClosedMidAnswerFailsAndTheNextRequestReconnects() throws Exception {
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "HTTP/1.1 201 Created\\r\\nContent-Length: 10\\r\\n\\r\\n{\"id | closed after 4 of 10 bytes",
+            "HTTP/1.1 201 Created\\r\\nContent-Length: ten\\r\\n\\r\\n | malformed"})
+    void anAnswerCutShortOrUnreadableFailsAsAnIoFailureAndTheNextRequestReconnects(String brokenAnswer, String problem)
+            throws Exception {
         URI base = scripted((ordinal, socket) -> {
             if (ordinal == 1) {
                 readRequest(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)));
-                socket.getOutputStream().write("HTTP/1.1 201 Created\r\nContent-Length: 10\r\n\r\n{\"id".getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().write(brokenAnswer.replace("\\r\\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             } else {
                 answerUntilClose(socket);
             }
@@ -109,10 +115,10 @@ class KeepAliveConnectionTest {
 
         try (KeepAliveConnection connection = new KeepAliveConnection(base, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> connection.postJson("/a", "{}")).isInstanceOf(IOException.class)
-                    .hasMessageContaining("closed after 4 of 10 bytes");
+                    .hasMessageContaining(problem);
             assertThat(connection.postJson("/a", "{}").status()).isEqualTo(201);
         }
-        assertThat(accepted.get()).isEqualTo(2);
+        assertThat(accepted.get()).as("a new connection after the broken one").isEqualTo(2);
     }
 
     /** What a scripted server does with its {@code ordinal}-th connection (from 1) before closing it. */
