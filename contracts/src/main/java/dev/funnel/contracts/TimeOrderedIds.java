@@ -9,9 +9,8 @@ import java.util.UUID;
  * <p>Why not random (version 4) UUIDs: every table keyed by such an id, and every inbox of event ids, is a
  * B-tree, and a random key lands on a random leaf page. At 1,000 leads a second that touched pages all over
  * each index: after every checkpoint PostgreSQL wrote each page's full image to the WAL on its first change
- * (three quarters of the WAL's bytes in a bench run, and the run's slowest seconds came after checkpoints),
- * and the indexes grew with half-empty pages. Ids that grow with time are inserted at the right edge of the
- * index, a few hot pages. They stay unguessable (74 random bits from the same source as
+ * (three quarters of the WAL's bytes in a bench run), and page splits in the middle of the indexes left their
+ * pages partly empty. Ids that grow with time are inserted at the right edge of the index, a few hot pages. They stay unguessable (74 random bits from the same source as
  * {@link UUID#randomUUID()}) and unique across instances; their order is creation time to the millisecond,
  * which the funnel never relies on.
  */
