@@ -112,6 +112,8 @@ public final class Bench {
         long start = System.nanoTime();
         long measuredFrom = start + Duration.ofSeconds(options.warmupSeconds()).toNanos();
         long end = measuredFrom + Duration.ofSeconds(options.seconds()).toNanos();
+        // on the wall clock too, to line the per-second table up with the services' logs
+        Instant measuredAt = Instant.now().plusNanos(measuredFrom - System.nanoTime());
         // the run with its warm-up, plus the patience of the wait for the last leads at the end
         Duration run = Duration.ofSeconds(options.warmupSeconds() + options.seconds()).plus(PATIENCE);
         AnalyticsArrival arrival = new AnalyticsArrival(options.analytics(), options.token(), campaign, run, arrivals,
@@ -147,7 +149,7 @@ public final class Bench {
         if (outcome.firstProblem() != null) {
             problems.add("first lead not accepted: " + outcome.firstProblem());
         }
-        return new BenchReport.Run(runId, startedAt, options, machine, loadBefore, Machine.loadAverage(), kafka,
+        return new BenchReport.Run(runId, startedAt, measuredAt, options, machine, loadBefore, Machine.loadAverage(), kafka,
                 postgres, outcome, answers, arrivals, notVisible, arrival.meanPollMillis(), lag, problems);
     }
 

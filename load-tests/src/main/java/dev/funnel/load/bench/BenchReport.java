@@ -17,7 +17,7 @@ final class BenchReport {
     static final int TARGET_INTAKE = 5000;
 
     /** Everything one run measured. */
-    record Run(String runId, Instant startedAt, BenchOptions options, Machine machine, String loadBefore,
+    record Run(String runId, Instant startedAt, Instant measuredFrom, BenchOptions options, Machine machine, String loadBefore,
                String loadAfter, Ceilings.Rate kafka, Ceilings.Rate postgres, LeadIntake.Outcome intake,
                Latencies answers, Latencies arrivals, int notVisible, double pollMillis,
                List<ConsumerLag.Sample> lag, List<String> problems) {
@@ -87,7 +87,9 @@ final class BenchReport {
         Latencies.Figures e2e = run.arrivals().overall();
         StringBuilder md = new StringBuilder();
         md.append("# Funnel bench: ").append(run.mode()).append(", ").append(o.seconds()).append(" s\n\n");
-        md.append("Run `").append(run.runId()).append("`, started ").append(run.startedAt()).append(".\n\n");
+        md.append("Run `").append(run.runId()).append("`, started ").append(run.startedAt())
+                .append("; the measured window (second 0 of the per-second table) began ").append(run.measuredFrom())
+                .append(".\n\n");
 
         md.append("## Machine\n\n");
         md.append("| | |\n|---|---|\n");
