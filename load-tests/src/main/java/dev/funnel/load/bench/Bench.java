@@ -89,23 +89,9 @@ public final class Bench {
         Machine machine = Machine.here();
         String loadBefore = Machine.loadAverage();
         List<String> problems = new ArrayList<>();
-        // before the ceilings: a token that will not do is told in a second, not after them
+        // first: a token that will not do is told in a second, not after the load
         UUID campaign = createCampaign(options, runId);
         analyticsAdmitsTheToken(options, campaign);
-
-        Duration ceiling = Duration.ofSeconds(options.ceilingSeconds());
-        Ceilings.Rate kafka = new Ceilings.Rate("Kafka producer", 0, 0, Optional.empty());
-        Ceilings.Rate postgres = new Ceilings.Rate("PostgreSQL inserts", 0, 0, Optional.empty());
-        if (options.ceilingSeconds() > 0) {
-            System.out.printf("ceiling 1/2: a plain Kafka producer for %d s ...%n", options.ceilingSeconds());
-            kafka = Ceilings.kafkaProducer(options.bootstrap(), runId, ceiling);
-            System.out.printf("  %,.0f records/s%n", kafka.perSecond());
-            System.out.printf("ceiling 2/2: single-row PostgreSQL inserts for %d s ...%n", options.ceilingSeconds());
-            postgres = Ceilings.postgresInserts(options.postgres(), "postgres", "postgres", ceiling);
-            System.out.printf("  %,.0f inserts/s%n", postgres.perSecond());
-            kafka.problem().ifPresent(p -> problems.add("Kafka ceiling: " + p));
-            postgres.problem().ifPresent(p -> problems.add("PostgreSQL ceiling: " + p));
-        }
 
         Latencies answers = new Latencies();
         Latencies arrivals = new Latencies();
@@ -143,13 +129,31 @@ public final class Bench {
                 problems.add("consumer lag: " + lagWatch.problem());
             }
         }
+        String loadAfter = Machine.loadAverage();
+        // The ceilings come after the load, not before it, and Kafka's last: it writes about 1 GB in 10 s, which
+        // Linux writes back to disk some 30 s later (vm.dirty_expire_centisecs); measured first, that fell
+        // on the start of the measured window and slowed PostgreSQL's commits, and the intake with them.
+        Duration ceiling = Duration.ofSeconds(options.ceilingSeconds());
+        Ceilings.Rate kafka = new Ceilings.Rate("Kafka producer", 0, 0, Optional.empty());
+        Ceilings.Rate postgres = new Ceilings.Rate("PostgreSQL inserts", 0, 0, Optional.empty());
+        if (options.ceilingSeconds() > 0) {
+            System.out.printf("ceiling 1/2: single-row PostgreSQL inserts for %d s ...%n", options.ceilingSeconds());
+            postgres = Ceilings.postgresInserts(options.postgres(), "postgres", "postgres", ceiling);
+            System.out.printf("  %,.0f inserts/s%n", postgres.perSecond());
+            System.out.printf("ceiling 2/2: a plain Kafka producer for %d s ...%n", options.ceilingSeconds());
+            kafka = Ceilings.kafkaProducer(options.bootstrap(), runId, ceiling);
+            System.out.printf("  %,.0f records/s%n", kafka.perSecond());
+            kafka.problem().ifPresent(p -> problems.add("Kafka ceiling: " + p));
+            postgres.problem().ifPresent(p -> problems.add("PostgreSQL ceiling: " + p));
+        }
+
         if (arrival.problem() != null) {
             problems.add("analytics poll: " + arrival.problem());
         }
         if (outcome.firstProblem() != null) {
             problems.add("first lead not accepted: " + outcome.firstProblem());
         }
-        return new BenchReport.Run(runId, startedAt, measuredAt, options, machine, loadBefore, Machine.loadAverage(), kafka,
+        return new BenchReport.Run(runId, startedAt, measuredAt, options, machine, loadBefore, loadAfter, kafka,
                 postgres, outcome, answers, arrivals, notVisible, arrival.meanPollMillis(), lag, problems);
     }
 
