@@ -10,9 +10,9 @@ import java.util.UUID;
  * B-tree, and a random key lands on a random leaf page. At 1,000 leads a second that touched pages all over
  * each index: after every checkpoint PostgreSQL wrote each page's full image to the WAL on its first change
  * (three quarters of the WAL's bytes in a bench run), and page splits in the middle of the indexes left their
- * pages partly empty. Ids that grow with time are inserted at the right edge of the index, a few hot pages. They stay unguessable (74 random bits from the same source as
- * {@link UUID#randomUUID()}) and unique across instances; their order is creation time to the millisecond,
- * which the funnel never relies on.
+ * pages partly empty. Ids that grow with time are inserted at the right edge of the index, a few hot pages.
+ * They stay unguessable (74 random bits from the same source as {@link UUID#randomUUID()}) and unique across
+ * instances; their order is creation time to the millisecond, which the funnel never relies on.
  */
 public final class TimeOrderedIds {
 
