@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./funnel bench}: measures the raw Kafka and PostgreSQL rates, then posts single leads at a set
@@ -35,6 +38,7 @@ public final class Bench {
     static final List<String> ROLES = List.of(Roles.LEAD_INTAKE, Roles.MARKETER, Roles.ANALYST);
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Path PROC = Path.of("/proc");
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help")) {
@@ -106,6 +110,8 @@ public final class Bench {
                 measuredFrom);
         LeadIntake intake = new LeadIntake(options.marketing(), options.token(), campaign, runId,
                 options.rate(), options.connections());
+        FutureTask<Optional<CpuUse.Window>> cpu = new FutureTask<>(() -> cpuOver(measuredFrom, end));
+        Thread.ofPlatform().name("cpu-use").daemon().start(cpu);
         LeadIntake.Outcome outcome;
         int notVisible;
         List<ConsumerLag.Sample> lag;
@@ -130,6 +136,7 @@ public final class Bench {
             }
         }
         String loadAfter = Machine.loadAverage();
+        Optional<CpuUse.Window> cpuUse = cpu.get(10, TimeUnit.SECONDS);
         // The ceilings come after the load, not before it, and Kafka's last: it writes about 1 GB in 10 s, which
         // Linux writes back to disk some 30 s later (vm.dirty_expire_centisecs); measured first, that fell
         // on the start of the measured window and slowed PostgreSQL's commits, and the intake with them.
@@ -154,7 +161,16 @@ public final class Bench {
             problems.add("first lead not accepted: " + outcome.firstProblem());
         }
         return new BenchReport.Run(runId, startedAt, measuredAt, options, machine, loadBefore, loadAfter, kafka,
-                postgres, outcome, answers, arrivals, notVisible, arrival.meanPollMillis(), lag, problems);
+                postgres, outcome, answers, arrivals, notVisible, arrival.meanPollMillis(), lag, cpuUse, problems);
+    }
+
+    /** The CPU used from the start of the measured window to its end, read from /proc where there is one. */
+    private static Optional<CpuUse.Window> cpuOver(long from, long end) throws InterruptedException {
+        long self = ProcessHandle.current().pid();
+        Thread.sleep(Duration.ofNanos(Math.max(0, from - System.nanoTime())));
+        Optional<CpuUse.Snapshot> first = CpuUse.take(PROC, self);
+        Thread.sleep(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+        return first.flatMap(start -> CpuUse.take(PROC, self).map(last -> CpuUse.between(start, last)));
     }
 
     /** A campaign of the run's own, so its funnel counts only this run's leads. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -20,7 +21,7 @@ final class BenchReport {
     record Run(String runId, Instant startedAt, Instant measuredFrom, BenchOptions options, Machine machine, String loadBefore,
                String loadAfter, Ceilings.Rate kafka, Ceilings.Rate postgres, LeadIntake.Outcome intake,
                Latencies answers, Latencies arrivals, int notVisible, double pollMillis,
-               List<ConsumerLag.Sample> lag, List<String> problems) {
+               List<ConsumerLag.Sample> lag, Optional<CpuUse.Window> cpu, List<String> problems) {
 
         double acceptedPerSecond() {
             return answers.perSecond(options.seconds()).stream().mapToInt(Latencies.Figures::count).sum()
@@ -74,6 +75,7 @@ final class BenchReport {
                 run.intake().refusedByStatus(), run.intake().unanswered(), run.intake().behindSchedule()));
         maxLagByGroup(run).forEach((group, max) ->
                 out.append(String.format("  lag %-22s max %,d%n", group, max)));
+        run.cpu().ifPresent(cpu -> out.append("  CPU            ").append(cpuLine(cpu)).append('\n'));
         out.append(String.format("  ceilings       Kafka %s, PostgreSQL %s%n", rate(run.kafka(), "records/s"),
                 rate(run.postgres(), "inserts/s")));
         out.append("  target p99 < 250 ms at 1,000/s: ").append(p99Verdict(run)).append('\n');
@@ -141,6 +143,10 @@ final class BenchReport {
                 + "sampled once a second.\n\n");
         lagTable(md, run);
 
+        md.append("\n## CPU during the measured window\n\n");
+        run.cpu().ifPresentOrElse(cpu -> cpuTable(md, cpu),
+                () -> md.append("Not measured: this machine has no Linux `/proc` to read it from.\n"));
+
         md.append("\n## Per second\n\n![throughput and latency per second](report.png)\n\n");
         md.append("| s | 201s | POST p50 ms | POST p99 ms | sampled | e2e p50 ms | e2e p99 ms |\n|---|---|---|---|---|---|---|\n");
         List<Latencies.Figures> arrivals = run.arrivals().perSecond(o.seconds());
@@ -165,10 +171,11 @@ final class BenchReport {
                 it equals that lead's own latency when leads arrive in the order their 201s came back. The SSE \
                 stream was not used: it sends at most four updates a second, which would round everything up to \
                 250 ms.
-                - **Ceilings**: measured just before the load, on the same broker and server: a plain producer \
-                (acks=all, the client's other defaults) sending 1 KB records to a scratch topic, then 64 JDBC \
-                connections doing autocommit single-row INSERTs into a scratch table of a scratch database \
-                `bench` (the local server runs with fsync and synchronous_commit on, as the services' databases do).
+                - **Ceilings**: measured after the load, on the same server and broker: 64 JDBC connections doing \
+                autocommit single-row INSERTs into a scratch table of a scratch database `bench` (the local server \
+                runs with fsync and synchronous_commit on, as the services' databases do), then a plain producer \
+                (acks=all, the client's other defaults) sending 1 KB records to a scratch topic. Kafka's comes last \
+                because the gigabyte it writes is written back to disk half a minute later.
                 """);
         if (!run.problems().isEmpty()) {
             md.append("\n## Problems seen\n\n");
@@ -206,6 +213,32 @@ final class BenchReport {
             md.append(String.format("| %s | %,.0f | %,d | %s | %s |%n", group, sum[0] / Math.max(sum[1], 1), max.get(group),
                     atEnd.containsKey(group) ? String.format("%,d", atEnd.get(group)) : "-",
                     after.containsKey(group) ? String.format("%,d", after.get(group)) : "-"));
+        }
+    }
+
+    /** The machine's busy cores and each part's, in one line for the terminal. */
+    static String cpuLine(CpuUse.Window cpu) {
+        StringBuilder line = new StringBuilder(String.format("%.2f of %d cores busy:", cpu.busyCores(), cpu.cpus()));
+        for (String group : CpuUse.GROUPS) {
+            Double cores = cpu.coresByGroup().get(group);
+            if (cores != null && cores >= 0.005) {
+                line.append(String.format(" %s %.2f,", group, cores));
+            }
+        }
+        line.setLength(line.length() - 1);
+        return line.toString();
+    }
+
+    private static void cpuTable(StringBuilder md, CpuUse.Window cpu) {
+        md.append(String.format("Read from `/proc` at the window's start and end: **%.2f of %d cores busy** "
+                + "(%.0f%%). A core busy for the whole window counts 1.00.%n%n", cpu.busyCores(), cpu.cpus(),
+                100 * cpu.busyCores() / cpu.cpus()));
+        md.append("| part | cores busy | share of the machine |\n|---|---|---|\n");
+        for (String group : CpuUse.GROUPS) {
+            Double cores = cpu.coresByGroup().get(group);
+            if (cores != null) {
+                md.append(String.format("| %s | %.2f | %.0f%% |%n", group, cores, 100 * cores / cpu.cpus()));
+            }
         }
     }
 
