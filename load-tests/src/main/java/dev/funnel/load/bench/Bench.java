@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * {@code ./funnel bench}: measures the raw Kafka and PostgreSQL rates, then posts single leads at a set
- * rate or flat out to a running funnel, times how long they take to show in analytics and watches every
- * consumer group's lag; writes {@code report.md} and {@code report.png} and prints a summary. Every call
+ * {@code ./funnel bench}: posts single leads at a set rate or flat out to a running funnel, times how long they
+ * take to show in analytics, watches every consumer group's lag and the CPU each part uses, then measures the
+ * raw PostgreSQL and Kafka rates; writes {@code report.md} and {@code report.png} and prints a summary. Every call
  * carries a bearer token; a call denied for it (401, 403) stops the bench, naming the role it needs.
  */
 public final class Bench {
@@ -136,7 +138,7 @@ public final class Bench {
             }
         }
         String loadAfter = Machine.loadAverage();
-        Optional<CpuUse.Window> cpuUse = cpu.get(10, TimeUnit.SECONDS);
+        Optional<CpuUse.Window> cpuUse = cpuUse(cpu, problems);
         // The ceilings come after the load, not before it, and Kafka's last: it writes about 1 GB in 10 s, which
         // Linux writes back to disk some 30 s later (vm.dirty_expire_centisecs); measured first, that fell
         // on the start of the measured window and slowed PostgreSQL's commits, and the intake with them.
@@ -162,6 +164,17 @@ public final class Bench {
         }
         return new BenchReport.Run(runId, startedAt, measuredAt, options, machine, loadBefore, loadAfter, kafka,
                 postgres, outcome, answers, arrivals, notVisible, arrival.meanPollMillis(), lag, cpuUse, problems);
+    }
+
+    /** The CPU figures, or none and a problem noted: a side measurement that failed must not lose the run's figures. */
+    private static Optional<CpuUse.Window> cpuUse(FutureTask<Optional<CpuUse.Window>> cpu, List<String> problems)
+            throws InterruptedException {
+        try {
+            return cpu.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            problems.add("CPU use: not measured (" + (e.getCause() == null ? e : e.getCause()) + ")");
+            return Optional.empty();
+        }
     }
 
     /** The CPU used from the start of the measured window to its end, read from /proc where there is one. */

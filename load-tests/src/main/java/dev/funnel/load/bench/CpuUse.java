@@ -43,7 +43,7 @@ final class CpuUse {
     private CpuUse() {
     }
 
-    /** {@code /proc} now, as seen from this process; empty where there is no {@code /proc/stat}. */
+    /** {@code /proc} now, as seen from this process; empty where there is no {@code /proc/stat} it can read. */
     static Optional<Snapshot> take(Path proc, long selfPid) {
         List<String> stat;
         try {
@@ -51,8 +51,12 @@ final class CpuUse {
         } catch (IOException e) {
             return Optional.empty();
         }
-        long[] all = stat.stream().filter(line -> line.startsWith("cpu ")).findFirst()
-                .map(CpuUse::numbers).orElse(null);
+        long[] all;
+        try {
+            all = stat.stream().filter(line -> line.startsWith("cpu ")).findFirst().map(CpuUse::numbers).orElse(null);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
         if (all == null || all.length < 4) {
             return Optional.empty();
         }

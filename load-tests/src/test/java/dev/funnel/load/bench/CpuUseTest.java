@@ -68,6 +68,12 @@ class CpuUseTest {
         assertThat(CpuUse.take(proc.resolve("missing"), SELF)).isEmpty();
     }
 
+    @Test
+    void aProcStatItCannotReadGivesNoFigureRatherThanAFailure() throws IOException {
+        Files.writeString(proc.resolve("stat"), "cpu  12 x 3 4\ncpu0 12 x 3 4\n");
+        assertThat(CpuUse.take(proc, SELF)).isEmpty();
+    }
+
     /** /proc/stat of a two-core machine: its user and idle ticks, spread over both cores. */
     private void machine(long user, long idle, long system, long iowait) throws IOException {
         String all = "cpu  %d 0 %d %d %d 0 0 0 0 0".formatted(user, system, idle, iowait);
