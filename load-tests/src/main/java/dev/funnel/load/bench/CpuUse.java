@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Who used the CPU during the measured window: the machine as a whole and each part of the funnel, in cores
@@ -24,16 +25,19 @@ import java.util.TreeMap;
  */
 final class CpuUse {
 
+    /** The services, each found by its name in a process's command line. */
+    private static final List<String> SERVICES = List.of("marketing-service", "sales-service", "analytics-service");
+
     /** The parts of the funnel a process can belong to, in the order the report lists them. */
-    static final List<String> GROUPS = List.of("marketing-service", "sales-service", "analytics-service", "PostgreSQL",
-            "Kafka", "bench", "other");
+    static final List<String> GROUPS = Stream.concat(SERVICES.stream(), Stream.of("PostgreSQL", "Kafka", "bench",
+            "other")).toList();
 
     /** What {@code /proc} said at one moment: all CPUs' time, how many CPUs, and each process's CPU time. */
-    record Snapshot(long busyTicks, long allTicks, int cpus, Map<Long, Process> processes) {
+    record Snapshot(long busyTicks, long allTicks, int cpus, Map<Long, ProcessCpu> processes) {
     }
 
     /** A process, the part of the funnel it belongs to, and the CPU time it has used since it started. */
-    record Process(String group, long ticks) {
+    record ProcessCpu(String group, long ticks) {
     }
 
     /** The window: cores busy over the whole machine, and cores busy per part of the funnel. */
@@ -63,7 +67,7 @@ final class CpuUse {
         int cpus = (int) stat.stream().filter(line -> line.matches("cpu\\d+ .*")).count();
         long total = Arrays.stream(all).limit(8).sum(); // guest time is already counted in user time
         long idle = all[3] + (all.length > 4 ? all[4] : 0); // idle and iowait
-        Map<Long, Process> processes = new HashMap<>();
+        Map<Long, ProcessCpu> processes = new HashMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, entry -> entry.getFileName().toString()
                 .chars().allMatch(Character::isDigit))) {
             for (Path entry : entries) {
@@ -85,7 +89,7 @@ final class CpuUse {
         double coresPerTick = to.cpus() / elapsed;
         Map<String, Double> byGroup = new TreeMap<>();
         to.processes().forEach((pid, now) -> {
-            Process before = from.processes().get(pid);
+            ProcessCpu before = from.processes().get(pid);
             long used = now.ticks() - (before == null ? 0 : before.ticks());
             byGroup.merge(now.group(), Math.max(used, 0) * coresPerTick, Double::sum);
         });
@@ -97,7 +101,7 @@ final class CpuUse {
         if (pid == selfPid) {
             return "bench";
         }
-        for (String service : GROUPS.subList(0, 3)) {
+        for (String service : SERVICES) {
             if (args.stream().anyMatch(arg -> arg.contains(service))) {
                 return service;
             }
@@ -111,7 +115,7 @@ final class CpuUse {
         return "other";
     }
 
-    private static Optional<Process> process(Path dir, long pid, long selfPid) {
+    private static Optional<ProcessCpu> process(Path dir, long pid, long selfPid) {
         try {
             String stat = Files.readString(dir.resolve("stat"));
             // the command name in parentheses may hold blanks and parentheses: the fields start after the last ')'
@@ -120,7 +124,7 @@ final class CpuUse {
             List<String> args = new ArrayList<>(Arrays.asList(
                     new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8).split("\0")));
             args.removeIf(String::isEmpty);
-            return Optional.of(new Process(groupOf(args, pid, selfPid), ticks));
+            return Optional.of(new ProcessCpu(groupOf(args, pid, selfPid), ticks));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // gone meanwhile, or not ours to read
         }
