@@ -98,6 +98,15 @@ public final class Ledger {
         refusals.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
     }
 
+    /**
+     * Describes an attempt the service answered with a failure of its own, a 5xx other than 503 (it did
+     * not say it was only unavailable). It is counted by {@link #refused} like every refusal; its
+     * description is kept among the problems, since a sound service does not answer so.
+     */
+    public void failed(String what) {
+        keep("failed: " + what);
+    }
+
     /** A request given up after its retries: what it would have done is not in the ledger. */
     public void gaveUp(String what) {
         gaveUp.incrementAndGet();
@@ -156,7 +165,7 @@ public final class Ledger {
      * @param contacted     confirmed moves to CONTACTED; likewise proposals, negotiations, won and lost
      * @param refusedBy     refused attempts by reason: a status, {@code timeout} or {@code no connection}
      * @param denied        requests denied for the token (401 or 403)
-     * @param problems      the first {@value #PROBLEMS_KEPT} rejections, give-ups and denials, described
+     * @param problems      the first {@value #PROBLEMS_KEPT} server failures, rejections, give-ups and denials, described
      */
     public record Summary(long campaignsLaunched, long spendRecords, BigDecimal spend, long impressions, long clicks,
                           long visits, long leadsSent, long leadsAccepted, long leadsCreated, long leadsDuplicate,

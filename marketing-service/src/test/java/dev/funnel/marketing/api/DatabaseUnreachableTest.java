@@ -2,8 +2,10 @@ package dev.funnel.marketing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUnreachableTest {
@@ -31,6 +33,47 @@ class DatabaseUnreachableTest {
                 new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException()));
 
         assertThat(DatabaseUnreachable.explains(failure)).isTrue();
+    }
+
+    @Test
+    void aConnectionLostAtCommitIsTheDatabaseBeingAwayWithTheOutcomeUnknown() {
+        // as the transaction manager reports it: the driver's exception is suppressed, not a cause
+        XAException commit = new XAException("Error trying to transactionCommit local transaction");
+        commit.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(commit);
+        RuntimeException failure = new RuntimeException(rollback);
+
+        assertThat(DatabaseUnreachable.explains(failure)).isTrue();
+        assertThat(DatabaseUnreachable.atCommit(failure)).isTrue();
+    }
+
+    @Test
+    void aFailureBeforeCommitIsNotOneAtCommit() {
+        RuntimeException failure = new RuntimeException(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+
+        assertThat(DatabaseUnreachable.atCommit(failure)).isFalse();
+    }
+
+    @Test
+    void aCommitRefusedForItsDataIsNeitherTheDatabaseAwayNorUnknown() {
+        XAException commit = new XAException("Error trying to transactionCommit local transaction");
+        commit.initCause(new SQLException("duplicate key value violates unique constraint", "23505"));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(commit);
+
+        assertThat(DatabaseUnreachable.explains(rollback)).isFalse();
+        assertThat(DatabaseUnreachable.atCommit(rollback)).isFalse();
+    }
+
+    @Test
+    void aCauseChainThatLoopsEndsTheSearch() {
+        RuntimeException first = new RuntimeException("first");
+        RuntimeException second = new RuntimeException("second", first);
+        first.addSuppressed(second);
+
+        assertThat(DatabaseUnreachable.explains(second)).isFalse();
     }
 
     @Test

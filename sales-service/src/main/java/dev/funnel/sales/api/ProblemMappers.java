@@ -244,11 +244,18 @@ public class ProblemMappers {
         return "is not a valid " + type;
     }
 
-    /** The database is away (restarting, say): nothing was stored, and the same request may be sent again. */
+    /**
+     * The database is away (restarting, say): the same request may be sent again. Nothing was stored,
+     * unless the connection was lost while committing: then whether it was is not known, and the answer
+     * says so.
+     */
     private static Response databaseAway(RuntimeException e) {
         LOG.warnf("answering 503, the database is not reachable: %s", e.getMessage());
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                "The database is not reachable just now; nothing was stored. Retry shortly with the same Idempotency-Key.")
-                .toResponse()).header("Retry-After", "1").build();
+        String detail = DatabaseUnreachable.atCommit(e)
+                ? "The connection to the database was lost while committing, so the request may or may not have "
+                        + "been stored. Retry shortly with the same Idempotency-Key, or read what was stored first."
+                : "The database is not reachable just now; nothing was stored. Retry shortly with the same Idempotency-Key.";
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail).toResponse())
+                .header("Retry-After", "1").build();
     }
 }

@@ -114,6 +114,10 @@ public final class FunnelClient {
                     return Optional.of(new Answer(status, read(response.body())));
                 }
                 refusal = String.valueOf(status);
+                if (status >= 500 && status != 503) {
+                    ledger.failed(what + ": " + request.method() + " " + request.uri().getPath() + " answered "
+                            + new Answer(status, read(response.body())).problem());
+                }
             } catch (HttpTimeoutException e) {
                 refusal = "timeout"; // the request may or may not have been applied: the retry's key tells
             } catch (ConnectException e) {

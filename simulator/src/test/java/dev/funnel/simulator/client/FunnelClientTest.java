@@ -55,6 +55,22 @@ class FunnelClientTest {
         assertThat(ledger.summary().refused()).isEqualTo(2);
         assertThat(ledger.summary().refusedBy()).isEqualTo(Map.of("503", 1L, "429", 1L));
         assertThat(ledger.summary().gaveUp()).isZero();
+        assertThat(ledger.summary().problems()).as("503 and 429 say: come back later").isEmpty();
+    }
+
+    @Test
+    void aServerFailureIsRetriedLikeARefusalAndDescribedAmongTheProblems() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        URI base = serve(() -> calls.incrementAndGet() == 1 ? 500 : 201);
+        FunnelClient client = new FunnelClient(ledger, TOKEN, Duration.ofSeconds(2), Duration.ofSeconds(10));
+
+        Optional<Answer> answer = client.post("lead-intake", base.resolve("/api/leads"), Map.of(), "key-5", "a lead");
+
+        assertThat(answer).get().extracting(Answer::status).isEqualTo(201);
+        assertThat(keys).containsExactly("key-5", "key-5");
+        assertThat(ledger.summary().refusedBy()).isEqualTo(Map.of("500", 1L));
+        assertThat(ledger.summary().problems()).containsExactly(
+                "failed: a lead: POST /api/leads answered 500 stand-in trouble");
     }
 
     @Test
@@ -145,7 +161,7 @@ class FunnelClientTest {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             exchange.getRequestBody().readAllBytes();
             int answer = status.getAsInt();
-            byte[] body = (answer < 300 ? "{\"id\":\"42\"}" : "{\"status\":" + answer + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (answer < 300 ? "{\"id\":\"42\"}" : "{\"status\":" + answer + ",\"detail\":\"stand-in trouble\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer, body.length);
             exchange.getResponseBody().write(body);

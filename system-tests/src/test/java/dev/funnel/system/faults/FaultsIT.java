@@ -138,7 +138,8 @@ class FaultsIT {
         softly.assertThat(ledger.leadsCreated()).as("a business worth checking").isGreaterThan(200);
         softly.assertThat(ledger.won()).as("won deals").isPositive();
         softly.assertThat(ledger.refused()).as("refusals: the faults were felt").isPositive();
-        softly.assertThat(ledger.refusedBy().keySet()).as("refusals by reason").isSubsetOf(CLEAR_REFUSALS);
+        softly.assertThat(ledger.refusedBy().keySet()).as("refusals by reason: %s", ledger.problems())
+                .isSubsetOf(CLEAR_REFUSALS);
         softly.assertThat(ledger.gaveUp()).as("given up: %s", ledger.problems()).isZero();
         softly.assertThat(ledger.rejected()).as("rejected: %s", ledger.problems()).isZero();
         softly.assertThat(ledger.denied()).as("denied for the token: %s", ledger.problems()).isZero();
