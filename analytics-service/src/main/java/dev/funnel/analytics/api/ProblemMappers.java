@@ -46,6 +46,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseUnreachable.explains(e)) {
+            // a restart or failover: the figures are back in a moment, and a dashboard should say so, not fail
+            LOG.warnf("answering 503, the database is not reachable: %s", e.getMessage());
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "The database is not reachable just now; retry shortly.").toResponse()).header("Retry-After", "1").build();
+        }
         LOG.error("unexpected failure answering a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something failed on our side; retry later.").toResponse();
     }
