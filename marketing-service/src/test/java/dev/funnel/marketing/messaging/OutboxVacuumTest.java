@@ -14,11 +14,16 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +40,9 @@ class OutboxVacuumTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     private long vacuums() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -59,5 +67,33 @@ class OutboxVacuumTest {
             Thread.sleep(100);
         }
         assertThat(vacuums()).as("vacuums of outbox_event asked for").isGreaterThan(before);
+    }
+
+    @Test
+    void aVacuumOfTheEmptiedOutboxKeepsItsPagesRatherThanLockTheTableToGiveThemBack() throws SQLException {
+        QuarkusTransaction.requiringNew().run(() -> IntStream.range(0, 300).forEach(i -> {
+            UUID lead = UUID.randomUUID();
+            outbox.append(EventTypes.LEAD_ERASED, lead, new LeadErased(lead, Instant.now()), Instant.now());
+        }));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows() == 0);
+        long pages = outboxPages();
+
+        try (Connection connection = dataSource.getConnection(); Statement vacuum = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            vacuum.execute("VACUUM outbox_event");
+        }
+
+        assertThat(pages).as("pages the published events filled").isPositive();
+        assertThat(outboxPages()).as("pages after a vacuum of the empty outbox").isEqualTo(pages);
+    }
+
+    private long outboxRows() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox_event").getSingleResult()).longValue());
+    }
+
+    private long outboxPages() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT pg_relation_size('outbox_event') / current_setting('block_size')::int").getSingleResult()).longValue());
     }
 }
