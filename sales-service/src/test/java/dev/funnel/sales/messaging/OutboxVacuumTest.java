@@ -6,15 +6,13 @@ import dev.funnel.contracts.EventTypes;
 import dev.funnel.contracts.pipeline.FollowUpCompleted;
 import dev.funnel.contracts.pipeline.FollowUpKind;
 import dev.funnel.testing.FunnelInfrastructure;
+import dev.funnel.testing.OutboxTable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -36,9 +34,6 @@ class OutboxVacuumTest {
     Outbox outbox;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     DataSource dataSource;
 
     @Test
@@ -48,25 +43,13 @@ class OutboxVacuumTest {
             outbox.append(EventTypes.FOLLOW_UP_COMPLETED, lead, new FollowUpCompleted(UUID.randomUUID(), lead,
                     FollowUpKind.CALL, UUID.randomUUID(), Instant.now(), "called back", Instant.now()), Instant.now());
         }));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows() == 0);
-        long pages = outboxPages();
+        OutboxTable outboxTable = new OutboxTable(dataSource);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> outboxTable.rows() == 0);
+        long pages = outboxTable.pages();
 
-        try (Connection connection = dataSource.getConnection(); Statement vacuum = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            vacuum.execute("VACUUM outbox_event");
-        }
+        outboxTable.vacuum();
 
         assertThat(pages).as("pages the published events filled").isPositive();
-        assertThat(outboxPages()).as("pages after a vacuum of the empty outbox").isEqualTo(pages);
-    }
-
-    private long outboxRows() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM outbox_event").getSingleResult()).longValue());
-    }
-
-    private long outboxPages() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT pg_relation_size('outbox_event') / current_setting('block_size')::int").getSingleResult()).longValue());
+        assertThat(outboxTable.pages()).as("pages after a vacuum of the empty outbox").isEqualTo(pages);
     }
 }
