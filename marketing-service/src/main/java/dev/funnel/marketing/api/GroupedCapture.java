@@ -4,6 +4,8 @@ import dev.funnel.marketing.Captured;
 import dev.funnel.marketing.LeadCapture;
 import dev.funnel.marketing.NewLead;
 import dev.funnel.marketing.config.MarketingConfig;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,11 +30,15 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Captures the single leads posted at about the same moment together, in one transaction: under load
- * the cost of a transaction (begin, commit, the write-ahead log flush, a pooled connection) is shared by
- * a whole group instead of paid per lead. Nothing waits on purpose: a committer takes whatever has
- * gathered while it was busy, so a lone lead is committed at once and a busy minute in groups of
- * hundreds. Every lead is still answered only after its own transaction committed.
+ * Captures the single leads posted at about the same moment together, in one transaction: the cost of a
+ * transaction (begin, commit, the write-ahead log flush, a pooled connection, and the relay's round that
+ * follows each commit) is shared by a whole group instead of paid per lead. A committer takes whatever has
+ * gathered while it was busy; when that is only a few leads it waits {@code funnel.capture.linger} (5 ms)
+ * once for more, as a Kafka producer's linger does. Without that wait a moderate rate was committed
+ * nearly lead by lead: at 1,000 leads/s, with the consumers paused, 900-1,100 transactions a second, and
+ * marketing and its database kept 1.25-1.32 cores busy; with it 420-480 and 0.89-0.90. A busy committer's
+ * groups are large (hundreds a transaction under a flood) and do not wait. Every lead is still answered
+ * only after its own transaction committed.
  *
  * <p>A group that fails as a whole (another instance created the same email a moment earlier, or one
  * lead the database refuses) is captured again lead by lead, each in its own transaction, so one
@@ -42,6 +48,11 @@ import org.jboss.logging.Logger;
 public class GroupedCapture {
 
     private static final Logger LOG = Logger.getLogger(GroupedCapture.class);
+    /**
+     * A group smaller than this waits for more leads: its transaction's fixed cost is still a large part of
+     * what each of its leads costs.
+     */
+    static final int SMALL_GROUP = 8;
 
     /**
      * A posted lead waiting for its group's commit, where its answer goes, and the trace of its request:
@@ -63,12 +74,20 @@ public class GroupedCapture {
     @Inject
     MarketingConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
+    private DistributionSummary groupSizes;
+
     private BlockingQueue<Waiting> waiting;
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean open;
 
     void start(@Observes StartupEvent started) {
         waiting = new ArrayBlockingQueue<>(config.capture().maxWaiting());
+        groupSizes = DistributionSummary.builder("funnel.capture.group.size")
+                .description("Single leads committed together in one transaction")
+                .register(registry);
         open = true;
         for (int i = 1; i <= config.capture().committers(); i++) {
             committers.add(Thread.ofPlatform().name("lead-capture-" + i).daemon().start(this::commitGroups));
@@ -107,6 +126,11 @@ public class GroupedCapture {
                 }
                 group.add(first);
                 waiting.drainTo(group, max - 1);
+                if (lingers(group.size(), config.capture().linger())) {
+                    linger();
+                    waiting.drainTo(group, max - group.size());
+                }
+                groupSizes.record(group.size());
                 commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -119,6 +143,23 @@ public class GroupedCapture {
                 group.clear();
             }
         }
+    }
+
+    /**
+     * One sleep rather than a wake-up for every lead that arrives meanwhile. Interrupted, the committer
+     * still commits the leads it holds; its next wait then ends the loop.
+     */
+    private void linger() {
+        try {
+            TimeUnit.NANOSECONDS.sleep(config.capture().linger().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether a committer holding {@code gathered} leads waits for more before it commits. */
+    static boolean lingers(int gathered, Duration linger) {
+        return gathered < SMALL_GROUP && linger.isPositive();
     }
 
     private void commit(List<Waiting> group) {

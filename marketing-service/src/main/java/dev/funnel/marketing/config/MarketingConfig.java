@@ -57,6 +57,16 @@ public interface MarketingConfig {
          */
         @WithDefault("20000")
         int maxWaiting();
+
+        /**
+         * How long a committer waits for more leads when it has gathered only a few (fewer than
+         * {@code GroupedCapture.SMALL_GROUP}): one wait, then it commits what it has. A lead's answer comes
+         * that much later, and the transactions at a moderate rate are several times fewer; a busy
+         * committer's groups are larger and never wait. Zero commits every group at once.
+         * Env: FUNNEL_CAPTURE_LINGER.
+         */
+        @WithDefault("5ms")
+        Duration linger();
     }
 
     interface Outbox {

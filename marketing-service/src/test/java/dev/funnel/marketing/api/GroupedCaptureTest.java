@@ -8,11 +8,14 @@ import dev.funnel.contracts.EventTypes;
 import dev.funnel.contracts.Topics;
 import dev.funnel.testing.FunnelInfrastructure;
 import dev.funnel.testing.TopicRecords;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +36,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = FunnelInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "marketing"))
 class GroupedCaptureTest {
+
+    @Inject
+    MeterRegistry registry;
+
+    private DistributionSummary groupSizes() {
+        return registry.get("funnel.capture.group.size").summary();
+    }
 
     private static String lead(String email) {
         return """
@@ -70,8 +80,14 @@ class GroupedCaptureTest {
         bodies.add(150, """
                 {"email": "nobody@example.com", "campaignId": "%s"}""".formatted(UUID.randomUUID()));
 
+        long groupsBefore = groupSizes().count();
+        double groupedBefore = groupSizes().totalAmount();
+
         List<Response> answers = postAtOnce(bodies);
 
+        // every lead went through exactly one group, and 32 posters at once made groups of several leads
+        assertThat(groupSizes().totalAmount() - groupedBefore).isEqualTo(301.0);
+        assertThat(groupSizes().count() - groupsBefore).isBetween(1L, 300L);
         Response refused = answers.get(150);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
