@@ -61,8 +61,8 @@ public interface MarketingConfig {
         /**
          * How long a committer waits for more leads when it has gathered only a few (fewer than
          * {@code GroupedCapture.SMALL_GROUP}): one wait, then it commits what it has. A lead's answer comes
-         * that much later, and the transactions at a moderate rate are several times fewer; a busy
-         * committer's groups are larger and never wait. Zero commits every group at once.
+         * that much later, and at a moderate rate there are about half as many transactions; a group that
+         * gathered while its committer was busy is mostly larger and goes at once. Zero commits every group at once.
          * Env: FUNNEL_CAPTURE_LINGER.
          */
         @WithDefault("5ms")
