@@ -33,6 +33,8 @@ public class LeadCapture {
 
     /** Key of what this transaction knows of emails and campaigns (see {@link Known}). */
     private static final Object KNOWN = new Object();
+    /** Key of this transaction's new leads, staged until just before it commits. */
+    private static final Object NEW_LEADS = new Object();
 
     @Inject
     Outbox outbox;
@@ -45,6 +47,9 @@ public class LeadCapture {
 
     @Inject
     TransactionSynchronizationRegistry transaction;
+
+    @Inject
+    BeforeCommit beforeCommit;
 
     @Transactional
     public Captured capture(NewLead posted) {
@@ -59,7 +64,7 @@ public class LeadCapture {
             return new Captured(id, Captured.Outcome.DUPLICATE);
         }
         Lead lead = toLead(posted, source, now);
-        lead.persist();
+        newLeads().add(lead);
         here.created(lead.email, lead.id);
         outbox.append(EventTypes.LEAD_GENERATED, lead.id, lead.generated(), now);
         return new Captured(lead.id, Captured.Outcome.CREATED);
@@ -160,6 +165,15 @@ public class LeadCapture {
         Optional<Source> campaignNamedBy(String utmCampaign, Function<String, Optional<Source>> lookUp) {
             return campaignsByUtm.computeIfAbsent(utmCampaign, lookUp);
         }
+    }
+
+    /**
+     * This transaction's new leads, inserted together just before it commits (and its outbox rows with
+     * them). Nothing reads a lead back in the transaction that captured it: a second touch of its email
+     * finds it in {@link Known}.
+     */
+    private List<Lead> newLeads() {
+        return beforeCommit.staged(NEW_LEADS, "new leads", NewLeadRows::insert, inserted -> { });
     }
 
     private Known known() {

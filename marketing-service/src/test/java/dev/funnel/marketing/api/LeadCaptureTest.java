@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.funnel.contracts.CloudEvent;
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,6 +79,53 @@ class LeadCaptureTest {
         assertThat(TopicRecords.header(record, CloudEvent.HEADER_CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(ContractSchemas.violations(EventTypes.LEAD_GENERATED, record.value())).isEmpty();
         assertThat(record.value()).contains("\"email\":\"" + email + "\"").contains("\"leadId\":\"" + id + "\"");
+    }
+
+    @Test
+    void everyPostedFieldIsStoredAsPostedAndTheEventTellsTheStoredTime() {
+        String referrer = post(lead(uniqueEmail()), null).then().statusCode(201).extract().path("id");
+        String campaign = given().contentType(ContentType.JSON).body("""
+                {"name": "stored-fields-%s", "channel": "SOCIAL", "budget": 500, "currency": "USD",
+                 "startsOn": "2026-03-01"}""".formatted(UUID.randomUUID())).post("/api/campaigns")
+                .then().statusCode(201).extract().path("id");
+        String email = uniqueEmail();
+        UUID id = UUID.fromString(post("""
+                {"email": "%s", "firstName": "Grace", "lastName": "O'Hopper", "company": "Navy, \\\"Harvard\\\"",
+                 "jobTitle": "Rear Admiral", "phone": "+1 (555) 010-2030", "country": "US", "companySize": 7,
+                 "budget": 1234567.89, "currency": "USD", "timeline": "YEAR", "campaignId": "%s",
+                 "utm": {"source": "s", "medium": "m", "campaign": "c", "term": "t", "content": "x"},
+                 "consent": {"marketing": false}, "attributes": {"form": "a,b", "note": "{\\\"quoted\\\"}"},
+                 "referredBy": "%s"}""".formatted(email, campaign, referrer), null)
+                .then().statusCode(201).extract().path("id"));
+
+        Response stored = given().get("/api/leads/{id}", id);
+        stored.then().statusCode(200)
+                .body("email", equalTo(email)).body("firstName", equalTo("Grace")).body("lastName", equalTo("O'Hopper"))
+                .body("company", equalTo("Navy, \"Harvard\"")).body("jobTitle", equalTo("Rear Admiral"))
+                .body("phone", equalTo("+1 (555) 010-2030")).body("country", equalTo("US"))
+                .body("companySize", equalTo(7)).body("currency", equalTo("USD"))
+                .body("timeline", equalTo("YEAR")).body("campaignId", equalTo(campaign)).body("channel", equalTo("SOCIAL"))
+                .body("utm.source", equalTo("s")).body("utm.medium", equalTo("m")).body("utm.campaign", equalTo("c"))
+                .body("utm.term", equalTo("t")).body("utm.content", equalTo("x"))
+                .body("marketingConsent", equalTo(false))
+                .body("attributes.form", equalTo("a,b")).body("attributes.note", equalTo("{\"quoted\"}"))
+                .body("referredBy", equalTo(referrer)).body("erasedAt", nullValue());
+        assertThat(stored.asString()).contains("\"budget\":1234567.89"); // to the cent, not as a float
+        String storedAt = stored.path("createdAt");
+        CloudEvent event = TopicRecords.cloudEvent(eventsOf(id, 1).get(0));
+        assertThat(Instant.parse(storedAt)).isEqualTo(event.time());
+    }
+
+    @Test
+    void absentFieldsAreStoredAsAbsent() {
+        UUID id = UUID.fromString(post("{\"email\": \"" + uniqueEmail() + "\", \"utm\": {\"campaign\": \"bare\"}}", null)
+                .then().statusCode(201).extract().path("id"));
+        given().get("/api/leads/{id}", id).then().statusCode(200)
+                .body("firstName", nullValue()).body("companySize", nullValue()).body("budget", nullValue())
+                .body("currency", nullValue()).body("timeline", nullValue()).body("campaignId", nullValue())
+                .body("utm.source", nullValue()).body("utm.campaign", equalTo("bare"))
+                .body("marketingConsent", nullValue()).body("attributes", nullValue()).body("referredBy", nullValue())
+                .body("channel", equalTo("OTHER"));
     }
 
     @Test
