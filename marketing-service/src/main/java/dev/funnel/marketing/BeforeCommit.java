@@ -86,15 +86,29 @@ public class BeforeCommit {
      * One column of a multi-row insert, as an array to {@code unnest} into rows: a statement of one array a
      * column costs the database the same to prepare for any number of rows, where a multi-row {@code VALUES}
      * (the driver's rewrite of a batch) prepares its expressions again for every row, and each size of
-     * batch is a statement of its own. Elements go as text and are cast by the statement: the driver has no
-     * array encoding of its own for instants or JSON.
+     * batch is a statement of its own. The statement casts each array to its column's type; instants and JSON
+     * go as text, which the driver has no array encoding of its own for.
      */
     public static <R> Array column(Connection connection, String type, List<R> rows, Function<R, Object> value)
             throws SQLException {
-        Object[] values = new Object[rows.size()];
+        Object[] values = elements(type, rows.size());
         for (int i = 0; i < values.length; i++) {
             values[i] = value.apply(rows.get(i));
         }
         return connection.createArrayOf(type, values);
+    }
+
+    /**
+     * An array the driver sends in binary where it can (text, varchar, int4, bool). An array of any other
+     * class goes as one text literal, escaped character by character: for the outbox's JSON payloads that
+     * was half of what writing the rows cost marketing (3.5% of its CPU samples under load, 0.6% since).
+     */
+    private static Object[] elements(String type, int size) {
+        return switch (type) {
+            case "text", "varchar" -> new String[size];
+            case "int4" -> new Integer[size];
+            case "bool" -> new Boolean[size];
+            default -> new Object[size];
+        };
     }
 }
