@@ -20,7 +20,11 @@ import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
 
-/** A person marketing captured, unique by normalised email. */
+/**
+ * A person marketing captured, unique by normalised email. Read and changed through Hibernate, but a new lead
+ * is inserted by {@link NewLeadRows} with its transaction's others: a new column goes into its list too
+ * (LeadCaptureTest posts every field and reads each back).
+ */
 @Entity
 @Table(name = "lead")
 public class Lead extends PanacheEntityBase {
