@@ -131,8 +131,8 @@ public class LeadCapture {
     /**
      * What this transaction knows: the emails it looked up or created, each with its lead's id (none: no
      * lead has it yet), and the campaigns UTM values named. The leads a transaction creates reach the
-     * database only when it flushes, so a lookup cannot see them: the same email twice in a group is
-     * found here instead.
+     * database only just before it commits ({@link #newLeads}), so a lookup cannot see them: the same email
+     * twice in a group is found here instead.
      */
     private static final class Known {
         private final Map<String, Optional<UUID>> leadsByEmail = new HashMap<>();

@@ -86,7 +86,7 @@ public class Outbox {
             insert.setArray(++column, BeforeCommit.column(connection, "varchar", rows, row -> row.event().source()));
             insert.setArray(++column, BeforeCommit.column(connection, "varchar", rows, Row::topic));
             insert.setArray(++column, BeforeCommit.column(connection, "varchar", rows, row -> row.event().subject()));
-            insert.setArray(++column, BeforeCommit.column(connection, "varchar", rows, row -> row.event().time().toString()));
+            insert.setArray(++column, BeforeCommit.column(connection, "text", rows, row -> row.event().time().toString()));
             insert.setArray(++column, BeforeCommit.column(connection, "text", rows, Row::json));
             insert.setArray(++column, BeforeCommit.column(connection, "text", rows,
                     row -> row.trace() == null ? null : row.trace().traceparent()));
