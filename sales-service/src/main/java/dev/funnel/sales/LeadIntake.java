@@ -44,6 +44,12 @@ public class LeadIntake {
     PipelineMoves moves;
 
     @Inject
+    NewLeads newLeads;
+
+    @Inject
+    LeadHistory history;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -65,8 +71,8 @@ public class LeadIntake {
      * the batch to be taken again, or event by event.
      *
      * <p>The poll's event ids are claimed and its leads loaded in one statement each, and what the events
-     * change is written once, at commit, in a batch per table: a poll costs a handful of statements, not
-     * a few per event. Nothing in between makes Hibernate flush early: the inbox answers from its claims,
+     * change is written once, at commit, in one statement (new rows) or a batch (changed leads) per table: a
+     * poll costs a handful of statements, not a few per event. Nothing in between makes Hibernate flush early: the inbox answers from its claims,
      * and the rotation's queries leave the session alone.
      */
     @Transactional
@@ -88,20 +94,28 @@ public class LeadIntake {
         transactions.putResource(AHEAD, ahead);
     }
 
-    /** The lead, from those loaded ahead when it was, else from the session or the database; null if unknown. */
+    /**
+     * The lead: one loaded ahead or taken in by this transaction, else from the session or the database; null if
+     * unknown.
+     */
     @SuppressWarnings("unchecked")
     private Lead lead(UUID id) {
         Map<UUID, Lead> ahead = (Map<UUID, Lead>) transactions.getResource(AHEAD);
         return ahead != null && ahead.containsKey(id) ? ahead.get(id) : Lead.findById(id);
     }
 
-    /** Keeps a lead just persisted where {@link #lead} finds it, so a later event of the poll sees it. */
+    /**
+     * Keeps a new lead where {@link #lead} finds it, so a later event of the transaction changes this object:
+     * the database has no row of it before the commit, and Hibernate does not manage it (see {@link NewLeads}).
+     */
     @SuppressWarnings("unchecked")
     private void stored(Lead lead) {
         Map<UUID, Lead> ahead = (Map<UUID, Lead>) transactions.getResource(AHEAD);
-        if (ahead != null) {
-            ahead.put(lead.id, lead);
+        if (ahead == null) {
+            ahead = new HashMap<>();
+            transactions.putResource(AHEAD, ahead);
         }
+        ahead.put(lead.id, lead);
     }
 
     /** Takes one event under its own trace: a batch's events each cause events of their own trace. */
@@ -122,18 +136,18 @@ public class LeadIntake {
             case LeadGenerated generated -> {
                 if (lead(generated.leadId()) == null) {
                     Lead lead = Lead.from(generated, clock.instant());
-                    HistoryEntry.touch(lead.id, generated.channel(), generated.campaignId(), generated.createdAt())
-                            .persist();
+                    history.add(HistoryEntry.touch(lead.id, generated.channel(), generated.campaignId(),
+                            generated.createdAt()));
                     moves.qualifyByRules(lead);
-                    // persisted once scored and qualified, so it is inserted as it is now, not inserted and then
-                    // updated (its history refers to it before it is stored: the database checks that at commit)
-                    lead.persist();
+                    // inserted just before the commit, as the poll's events left it (its history refers to it
+                    // before it is stored: the database checks that at commit)
+                    newLeads.add(lead);
                     stored(lead);
                 }
             }
             case LeadEngaged engaged -> Optional.ofNullable(lead(engaged.leadId())).ifPresent(lead -> {
                 lead.touches++;
-                HistoryEntry.touch(lead.id, engaged.channel(), engaged.campaignId(), engaged.occurredAt()).persist();
+                history.add(HistoryEntry.touch(lead.id, engaged.channel(), engaged.campaignId(), engaged.occurredAt()));
                 if (lead.stage == PipelineStage.NEW) {
                     moves.qualifyByRules(lead);
                 } else {
@@ -144,7 +158,7 @@ public class LeadIntake {
             case LeadErased erased -> Optional.ofNullable(lead(erased.leadId())).ifPresent(lead -> {
                 lead.erase(erased.erasedAt());
                 // reps' notes and outcomes may name the person, so they go too
-                HistoryEntry.update("note = null WHERE leadId = ?1", lead.id);
+                history.eraseNotes(lead.id);
                 FollowUp.update("note = null, outcome = null WHERE leadId = ?1", lead.id);
             });
         }

@@ -42,6 +42,9 @@ public class PipelineMoves {
     LeadAssignment assignment;
 
     @Inject
+    LeadHistory history;
+
+    @Inject
     SalesConfig config;
 
     @Inject
@@ -143,7 +146,7 @@ public class PipelineMoves {
         }
         lead.stage = move.to();
         lead.stageChangedAt = now;
-        HistoryEntry.move(lead, from, move, currency, now).persist();
+        history.add(HistoryEntry.move(lead, from, move, currency, now));
     }
 
     /** Leads from before scoring existed have no score; a rep qualifying one scores it first. */
