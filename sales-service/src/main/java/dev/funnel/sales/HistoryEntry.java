@@ -18,7 +18,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One line of a lead's history: a stage move with who, when and the note; a touch; a referral it made. */
+/**
+ * One line of a lead's history: a stage move with who, when and the note; a touch; a referral it made.
+ * Moves and touches are inserted by {@link LeadHistory}, not by Hibernate: a column added here goes into its
+ * list too.
+ */
 @Entity
 @Table(name = "lead_history")
 public class HistoryEntry extends PanacheEntityBase {

@@ -25,6 +25,8 @@ import org.hibernate.type.descriptor.java.Immutability;
 /**
  * A lead as sales works it: who it is, where it came from, its score, its owner and its stage in the
  * pipeline. Versioned, so two moves of the same lead at once cannot both succeed.
+ *
+ * <p>A new lead is inserted by {@link NewLeads}, not by Hibernate: a column added here goes into its list too.
  */
 @Entity
 @Table(name = "lead")
