@@ -1,6 +1,7 @@
 package dev.funnel.testing;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,9 +51,12 @@ public final class RoundSettings {
     }
 
     private static String show(Connection connection, String name) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SHOW " + name)) {
-            row.next();
-            return row.getString(1);
+        try (PreparedStatement setting = connection.prepareStatement("SELECT current_setting(?)")) {
+            setting.setString(1, name);
+            try (ResultSet row = setting.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
         }
     }
 
