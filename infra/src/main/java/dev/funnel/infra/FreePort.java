@@ -20,6 +20,8 @@ public final class FreePort {
     private static final int LOWEST = 20000;
     private static final Path EPHEMERAL_SETTING = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
+    /** Read from the kernel once: the setting does not change while tests run. */
+    private static final int[] PICKABLE = pickableRange(ephemeralRange());
 
     /**
      * A port nobody listens on right now, and one that no outgoing connection will take meanwhile.
@@ -31,10 +33,9 @@ public final class FreePort {
      * and never handed out twice by one JVM.
      */
     public static int pick() {
-        int[] range = pickableRange(ephemeralRange());
-        if (range[1] > range[0]) {
+        if (PICKABLE[1] > PICKABLE[0]) {
             for (int attempt = 0; attempt < 200; attempt++) {
-                int port = ThreadLocalRandom.current().nextInt(range[0], range[1] + 1);
+                int port = ThreadLocalRandom.current().nextInt(PICKABLE[0], PICKABLE[1] + 1);
                 if (claim(port) && bindable(port)) {
                     return port;
                 }
