@@ -59,10 +59,11 @@ public interface MarketingConfig {
         int maxWaiting();
 
         /**
-         * How long a committer waits for more leads when it has gathered only a few (fewer than
-         * {@code GroupedCapture.SMALL_GROUP}): one wait, then it commits what it has. A lead's answer comes
-         * that much later, and at a moderate rate there are about half as many transactions; a group that
-         * gathered while its committer was busy is mostly larger and goes at once. Zero commits every group at once.
+         * How long at most a committer waits for more leads when it has gathered only a few (fewer than
+         * {@code GroupedCapture.SMALL_GROUP}): it commits as soon as it holds that many, or when the wait
+         * ends with what it has. A lead's answer comes up to that much later, and at a moderate rate there
+         * are about half as many transactions; a group that gathered while its committer was busy is mostly
+         * larger and goes at once. Zero commits every group at once.
          * Env: FUNNEL_CAPTURE_LINGER.
          */
         @WithDefault("5ms")
