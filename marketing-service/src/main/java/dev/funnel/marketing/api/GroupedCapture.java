@@ -147,7 +147,7 @@ public class GroupedCapture {
      * Tops up a group that is still small: waits for leads until it holds {@link #SMALL_GROUP} or the linger
      * has passed, whichever comes first, then takes whatever else is waiting. Under a flood the eighth lead
      * arrives in well under a millisecond, so the committer goes almost at once. A fixed sleep of the whole
-     * linger there left 0.30-0.38 of the two cores idle with 64 connections posting flat out: their leads
+     * linger there left 0.28-0.42 of the two cores idle with 64 connections posting flat out: their leads
      * sat in a sleeping committer's group and in a committing one. A group never grows past {@code max}.
      * Interrupted, the committer still commits the leads it holds; its next wait then ends the loop.
      */
