@@ -55,7 +55,7 @@ class GroupLingerTest {
         long started = System.nanoTime();
         gathering.countDown();
         GroupedCapture.gatherSmallGroup(waiting, group, 200, LONG);
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        long tookMillis = millisSince(started);
         arrivals.join();
 
         assertThat(group).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
@@ -69,7 +69,7 @@ class GroupLingerTest {
 
         long started = System.nanoTime();
         GroupedCapture.gatherSmallGroup(waiting, group, 200, Duration.ofMillis(50));
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        long tookMillis = millisSince(started);
 
         assertThat(group).containsExactly(0, 1);
         assertThat(tookMillis).isGreaterThanOrEqualTo(50);
@@ -77,10 +77,7 @@ class GroupLingerTest {
 
     @Test
     void aGroupTakesEverythingWaitingUpToItsLimit() {
-        BlockingQueue<Integer> waiting = new ArrayBlockingQueue<>(100);
-        for (int lead = 1; lead <= 20; lead++) {
-            waiting.add(lead);
-        }
+        BlockingQueue<Integer> waiting = waitingLeads(20);
         List<Integer> group = new ArrayList<>(List.of(0));
 
         GroupedCapture.gatherSmallGroup(waiting, group, 12, LONG);
@@ -91,16 +88,13 @@ class GroupLingerTest {
 
     @Test
     void aGroupLimitedBelowEightGoesAtItsLimit() {
-        BlockingQueue<Integer> waiting = new ArrayBlockingQueue<>(100);
-        for (int lead = 1; lead <= 20; lead++) {
-            waiting.add(lead);
-        }
+        BlockingQueue<Integer> waiting = waitingLeads(20);
         List<Integer> group = new ArrayList<>(List.of(0));
 
         long started = System.nanoTime();
         GroupedCapture.gatherSmallGroup(waiting, group, 3, LONG);
 
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(LONG.toMillis() / 2);
+        assertThat(millisSince(started)).isLessThan(LONG.toMillis() / 2);
         assertThat(group).containsExactly(0, 1, 2);
     }
 
@@ -112,7 +106,7 @@ class GroupLingerTest {
         long started = System.nanoTime();
         GroupedCapture.gatherSmallGroup(waiting, group, 200, LONG);
 
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(LONG.toMillis() / 2);
+        assertThat(millisSince(started)).isLessThan(LONG.toMillis() / 2);
         assertThat(group).hasSize(8);
     }
 
@@ -131,5 +125,18 @@ class GroupLingerTest {
         assertThat(committer.isAlive()).isFalse();
         assertThat(group).containsExactly(0);
         assertThat(stillInterrupted[0]).isTrue();
+    }
+
+    /** A queue holding the leads 1 to {@code count}, in that order, with room for more. */
+    private static BlockingQueue<Integer> waitingLeads(int count) {
+        BlockingQueue<Integer> waiting = new ArrayBlockingQueue<>(100);
+        for (int lead = 1; lead <= count; lead++) {
+            waiting.add(lead);
+        }
+        return waiting;
+    }
+
+    private static long millisSince(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 }
