@@ -59,8 +59,8 @@ public class ShadowTables {
 
     /**
      * Empties the shadow schema and creates each replayed table in it like the live one: columns, defaults and
-     * checks, primary keys (the handlers' ON CONFLICT needs them), but not yet the other indexes, which are built
-     * once after the replay ({@link #index}) rather than kept up row by row.
+     * checks, primary keys (the handlers' ON CONFLICT needs them), storage settings, but not yet the other
+     * indexes, which are built once after the replay ({@link #index}) rather than kept up row by row.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void prepare() {
@@ -83,6 +83,24 @@ public class ShadowTables {
                 // the live constraint's own name, so the moved table's names are the ones the migrations chose
                 execute("ALTER TABLE " + shadow + "." + table + " ADD CONSTRAINT " + constraint[0] + " " + constraint[1]);
             }
+            keepStorageSettings(live, shadow, table);
+        }
+    }
+
+    /**
+     * Gives the shadow table the live one's storage settings (lead_fact's fillfactor, say), which LIKE does not
+     * copy: without them the swapped-in table would fill its pages again, and lose what they were set for.
+     */
+    private void keepStorageSettings(String live, String shadow, String table) {
+        @SuppressWarnings("unchecked")
+        List<Object> settings = em.createNativeQuery("SELECT array_to_string(c.reloptions, ', ') FROM pg_class c "
+                        + "WHERE c.oid = (" + tableOid() + ") AND c.reloptions IS NOT NULL")
+                .setParameter(1, live)
+                .setParameter(2, table)
+                .getResultList();
+        for (Object setting : settings) {
+            // written by PostgreSQL itself as name=value pairs, which SET takes as they are
+            execute("ALTER TABLE " + shadow + "." + table + " SET (" + setting + ")");
         }
     }
 

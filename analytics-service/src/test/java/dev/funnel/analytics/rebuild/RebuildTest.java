@@ -83,6 +83,9 @@ class RebuildTest {
         }
         Map<String, JsonNode> live = figures(before);
         Set<String> liveIndexes = indexes();
+        Map<String, String> liveSettings = storageSettings();
+        assertThat(liveSettings).as("lead_fact leaves room on its pages for its leads' progress (V6)")
+                .containsEntry("lead_fact", "fillfactor=80");
         // a statement prepared on the server before the swap, kept on its connection across it
         Connection kept = dataSource.getConnection();
         PreparedStatement preparedBefore = kept.prepareStatement(
@@ -172,6 +175,8 @@ class RebuildTest {
         live.forEach((figure, value) -> softly.assertThat(afterwards.get(figure)).as(figure).isEqualTo(value));
         softly.assertAll();
         assertThat(indexes()).isEqualTo(liveIndexes);
+        assertThat(storageSettings()).as("the swapped-in tables keep the live ones' storage settings")
+                .isEqualTo(liveSettings);
         // PostgreSQL plans the statement again on the swapped-in tables: the same answer, no error
         try (kept; preparedBefore) {
             preparedBefore.setObject(1, before.search);
@@ -259,6 +264,23 @@ class RebuildTest {
             }
         }
         return indexes;
+    }
+
+    /** The live schema's tables that have storage settings, and those settings as PostgreSQL lists them. */
+    private Map<String, String> storageSettings() throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT c.relname, array_to_string(c.reloptions, ', ') FROM pg_class c
+                     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+                       AND c.reloptions IS NOT NULL
+                     ORDER BY c.relname""")) {
+            while (rows.next()) {
+                settings.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return settings;
     }
 
     private static Map<String, String> window(Instant from, Instant to) {
