@@ -139,6 +139,9 @@ class RebuildTest {
                         }
                     }
                 });
+                // the rebuild waits on the lock meanwhile: without this, a quick rebuild could end before the
+                // producer's first lead, and nothing would arrive while it ran
+                await().atMost(Duration.ofSeconds(30)).until(() -> leadsPublished.get() > 0);
             } finally {
                 // a session lock: it would go back to the pool with the connection
                 execute(holder, "SELECT pg_advisory_unlock(" + SwapLock.KEY + ")");
