@@ -55,8 +55,22 @@ psql -h localhost -p "$PGPORT" -U postgres -qtAc "SELECT 1 FROM pg_database WHER
   || psql -h localhost -p "$PGPORT" -U postgres -qc "CREATE DATABASE bench"
 psql -h localhost -p "$PGPORT" -U postgres -d bench -qc \
   "CREATE TABLE IF NOT EXISTS lead_insert (id bigserial PRIMARY KEY, email text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())"
+# The ceiling's table starts empty each run: left to grow over many runs, its autovacuums grew with it.
+psql -h localhost -p "$PGPORT" -U postgres -d bench -qc "TRUNCATE lead_insert"
 script=$(mktemp)
 echo "INSERT INTO lead_insert (email) VALUES ('bench-' || random() || '@example.com');" > "$script"
+
+# Each measured window starts once no autovacuum runs: one that the window before set off (of marketing's lead
+# table after a round of POSTs, of lead_insert after pgbench) otherwise ran on into the next window, on its cores.
+settle() {
+  local waited=0
+  while [ "$(psql -h localhost -p "$PGPORT" -U postgres -qtAc \
+             "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" != 0 ] && [ $waited -lt 300 ]; do
+    sleep 1
+    waited=$((waited + 1))
+  done
+  if [ $waited -gt 0 ]; then echo "   (waited ${waited} s for an autovacuum to finish first)"; fi
+}
 
 # The ceiling moves by a fifth from one run to the next on a shared machine (WAL segments, checkpoints,
 # autovacuum), so with ROUNDS > 1 the two measurements alternate and the median of the paired ratios
@@ -64,6 +78,7 @@ echo "INSERT INTO lead_insert (email) VALUES ('bench-' || random() || '@example.
 ratios=()
 for round in $(seq 1 "$ROUNDS"); do
   echo "== 1. PostgreSQL ceiling: one-row insert transactions (pgbench, $CONNECTIONS clients; round $round of $ROUNDS)"
+  settle
   pg=$(pgbench -n -h localhost -p "$PGPORT" -U postgres -c "$CONNECTIONS" -j "$THREADS" -T "$(seconds "$DURATION")" \
          -f "$script" bench | grep -E 'tps|latency average')
   echo "$pg"
@@ -75,6 +90,7 @@ for round in $(seq 1 "$ROUNDS"); do
   else
     echo "== 2. single-lead POST /api/leads (round $round of $ROUNDS)"
   fi
+  settle
   out=$(BATCH=0 wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency -s bench/lead.lua "$URL")
   echo "$out" | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|75|90|99)%|Latency '
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')

@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import org.hibernate.validator.HibernateValidatorFactory;
+import org.hibernate.validator.internal.engine.PredefinedScopeValidatorFactoryImpl;
 import org.junit.jupiter.api.Test;
 
 /** The validator reads request bodies without asking Hibernate ORM field by field, and still finds what is wrong. */
@@ -25,6 +27,14 @@ class EveryFieldReachableTest {
     @Test
     void theValidatorUsesTheResolverThatReachesEveryField() {
         assertThat(validators.getTraversableResolver()).isInstanceOf(EveryFieldReachable.class);
+    }
+
+    @Test
+    void itsAnswersAreNotCached() {
+        // the implementation's own flag: the interface has no getter for it
+        assertThat(validators.unwrap(HibernateValidatorFactory.class))
+                .isInstanceOfSatisfying(PredefinedScopeValidatorFactoryImpl.class,
+                        factory -> assertThat(factory.isTraversableResolverResultCacheEnabled()).isFalse());
     }
 
     @Test
