@@ -51,12 +51,13 @@ fi
 
 echo "== machine: $(nproc) cores; connections $CONNECTIONS, threads $THREADS, warm-up $WARMUP, measured $DURATION; consumers: ${CONSUMERS:-stop}"
 
-psql -h localhost -p "$PGPORT" -U postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 \
-  || psql -h localhost -p "$PGPORT" -U postgres -qc "CREATE DATABASE bench"
-psql -h localhost -p "$PGPORT" -U postgres -d bench -qc \
+# the funnel's PostgreSQL, as its superuser
+sql() { psql -h localhost -p "$PGPORT" -U postgres -q "$@"; }
+sql -tAc "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 || sql -c "CREATE DATABASE bench"
+sql -d bench -c \
   "CREATE TABLE IF NOT EXISTS lead_insert (id bigserial PRIMARY KEY, email text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())"
 # The ceiling's table starts empty each run: left to grow over many runs, its autovacuums grew with it.
-psql -h localhost -p "$PGPORT" -U postgres -d bench -qc "TRUNCATE lead_insert"
+sql -d bench -c "TRUNCATE lead_insert"
 script=$(mktemp)
 echo "INSERT INTO lead_insert (email) VALUES ('bench-' || random() || '@example.com');" > "$script"
 
@@ -64,8 +65,8 @@ echo "INSERT INTO lead_insert (email) VALUES ('bench-' || random() || '@example.
 # table after a round of POSTs, of lead_insert after pgbench) otherwise ran on into the next window, on its cores.
 settle() {
   local waited=0
-  while [ "$(psql -h localhost -p "$PGPORT" -U postgres -qtAc \
-             "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" != 0 ] && [ $waited -lt 300 ]; do
+  while [ "$(sql -tAc "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" != 0 ] \
+        && [ $waited -lt 300 ]; do
     sleep 1
     waited=$((waited + 1))
   done
